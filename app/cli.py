@@ -1,0 +1,350 @@
+"""The command line: the same jobs as the window, without a screen.
+
+`boinnsyn` alone starts the window; `boinnsyn demo --out report.pdf` fetches a sample
+bankruptcy case from the sandbox and writes its report; `boinnsyn --help` lists the rest.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import time
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import select
+
+from app import __version__, config
+from app.domain.cases import new_bankruptcy, new_estate, new_guardianship
+from app.domain.clock import SystemClock
+from app.domain.errors import InvalidInput
+from app.dsop.errors import DsopError
+from app.harvest.harvest import Harvest
+from app.logs import setup_logging
+from app.runtime import Runtime
+from app.secrets import KeyringUnavailable
+from app.store.deletion import CaseStillOpen
+from app.store.cases import CaseNotFound, count_transactions, create_case, find_case
+from app.store.models import Case
+
+log = logging.getLogger(__name__)
+
+DEMO_REFERENCE = "DEMO-KONKURS"
+DEMO_DEBTOR = "999000010"
+DEMO_DEBTOR_NAME = "SYNTETISK BYGG AS"
+DEMO_RULING_DAYS_AGO = 45
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="boinnsyn", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"boinnsyn {__version__}")
+    commands = parser.add_subparsers(dest="command")
+
+    commands.add_parser("gui", help="start the window (the default)")
+
+    demo = commands.add_parser(
+        "demo", help="fetch a sample bankruptcy case from the sandbox and write its report"
+    )
+    demo.add_argument("--out", type=Path, required=True, help="where to write the PDF report")
+
+    fetch = commands.add_parser("fetch", help="fetch a case from the banks")
+    fetch.add_argument("case", help="case number or reference")
+
+    report = commands.add_parser("report", help="write a case's PDF report")
+    report.add_argument("case", help="case number or reference")
+    report.add_argument("--out", type=Path, required=True)
+
+    commands.add_parser("cases", help="list the cases")
+
+    new = commands.add_parser("new", help="create a case")
+    kinds = new.add_subparsers(dest="kind", required=True)
+    bankruptcy = kinds.add_parser("bankruptcy", help="a bankruptcy estate (konkursbo)")
+    bankruptcy.add_argument("--debtor", required=True, help="national id or organisation number")
+    bankruptcy.add_argument("--name", help="the debtor's name")
+    bankruptcy.add_argument("--ruling-date", required=True, type=_date, help="dd.mm.yyyy")
+    bankruptcy.add_argument("--cutoff-date", type=_date, help="fristdag, dd.mm.yyyy")
+    estate = kinds.add_parser("estate", help="the estate of a deceased person (dødsbo)")
+    estate.add_argument("--deceased", required=True, help="national id or D-number")
+    estate.add_argument("--name", help="the deceased's name")
+    estate.add_argument("--death-date", required=True, type=_date, help="dd.mm.yyyy")
+    guardianship = kinds.add_parser("guardianship", help="a guardianship control year")
+    guardianship.add_argument("--ward", required=True, help="the ward's national id")
+    guardianship.add_argument("--name", help="the ward's name")
+    guardianship.add_argument("--guardian", required=True, help="the guardian's national id")
+    guardianship.add_argument("--year", required=True, type=int)
+    for kind in (bankruptcy, estate, guardianship):
+        kind.add_argument("--reference", required=True, help="your case reference")
+
+    close = commands.add_parser("close", help="close a case (it can then be deleted)")
+    close.add_argument("case", help="case number or reference")
+    delete = commands.add_parser("delete", help="delete a closed case and all its data")
+    delete.add_argument("case", help="case number or reference")
+    delete.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    commands.add_parser("retention", help="list closed cases due for deletion")
+
+    environment = commands.add_parser("environment", help="show or choose the environment")
+    environment.add_argument("name", nargs="?", choices=("sandbox", "test", "production"))
+
+    certificate = commands.add_parser("certificate", help="enterprise certificates")
+    certificate_commands = certificate.add_subparsers(dest="action", required=True)
+    add = certificate_commands.add_parser("import", help="import a PKCS#12 file")
+    add.add_argument("file", type=Path)
+    add.add_argument("--environment", required=True, choices=("test", "production"))
+    add.add_argument("--service", required=True, choices=("bankruptcy", "estate", "guardianship"))
+    add.add_argument("--client-id", required=True, help="the Maskinporten client id")
+    status = certificate_commands.add_parser("status", help="show certificates and expiry")
+    status.add_argument("--environment", required=True, choices=("test", "production"))
+
+    secret = commands.add_parser("directory-key", help="store the API directory's key")
+    secret.add_argument("--environment", required=True, choices=("test", "production"))
+
+    audit = commands.add_parser("audit", help="export a case's request log as CSV")
+    audit.add_argument("case", help="case number or reference")
+    audit.add_argument("--out", type=Path, help="CSV file (default: standard output)")
+    return parser
+
+
+def _date(text: str) -> date:
+    """Read a date typed as dd.mm.yyyy (or yyyy-mm-dd)."""
+    for pattern in ("%d.%m.%Y", "%Y-%m-%d"):
+        try:
+            return datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    raise argparse.ArgumentTypeError(f"{text!r} is not a date; write dd.mm.yyyy")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    setup_logging()
+    if args.command in (None, "gui"):
+        from app.ui.main import run_gui
+
+        return run_gui()
+    runtime = Runtime.from_settings()
+    try:
+        handler = {
+            "demo": _demo,
+            "fetch": _fetch,
+            "report": _report,
+            "cases": _cases,
+            "new": _new,
+            "audit": _audit,
+            "close": _close,
+            "delete": _delete,
+            "retention": _retention,
+            "environment": _environment,
+            "certificate": _certificate,
+            "directory-key": _directory_key,
+        }[args.command]
+        return handler(runtime, args)
+    except (InvalidInput, DsopError, CaseNotFound, KeyringUnavailable, CaseStillOpen) as error:
+        print(f"boinnsyn: {error}", file=sys.stderr)
+        return 2
+    finally:
+        runtime.close()
+
+
+def _demo_case(runtime: Runtime) -> int:
+    with runtime.db.session() as session:
+        existing = session.scalars(select(Case).where(Case.reference == DEMO_REFERENCE)).first()
+        if existing is not None:
+            return existing.id
+    today = SystemClock().today()
+    facts = new_bankruptcy(
+        reference=DEMO_REFERENCE,
+        debtor_id=DEMO_DEBTOR,
+        debtor_name=DEMO_DEBTOR_NAME,
+        ruling_date=today - timedelta(days=DEMO_RULING_DAYS_AGO),
+        cutoff_date=today - timedelta(days=DEMO_RULING_DAYS_AGO + 3),
+        today=today,
+    )
+    return create_case(runtime.db, facts, environment="sandbox", user=config.current_user())
+
+
+def _harvest(runtime: Runtime, case_id: int) -> Harvest:
+    return Harvest(runtime.db, case_id, runtime.connection(), user=config.current_user())
+
+
+def _demo(runtime: Runtime, args: argparse.Namespace) -> int:
+    runtime.environment_name = "sandbox"
+    started = time.monotonic()
+    case_id = _demo_case(runtime)
+    summary = _harvest(runtime, case_id).run()
+    if summary.error:
+        print(f"boinnsyn: the fetch stopped: {summary.error}", file=sys.stderr)
+        return 1
+    from app.reports.case_report import write_case_report
+
+    write_case_report(runtime.db, case_id, args.out)
+    with runtime.db.session() as session:
+        stored = count_transactions(session, case_id)
+    print(
+        f"case={case_id} banks={summary.banks_with_api} accounts={summary.accounts} "
+        f"transactions={stored} letters={summary.letters_needed} "
+        f"seconds={time.monotonic() - started:.1f} report={args.out}"
+    )
+    return 0
+
+
+def _fetch(runtime: Runtime, args: argparse.Namespace) -> int:
+    with runtime.db.session() as session:
+        case = find_case(session, args.case)
+        case_id, runtime.environment_name = case.id, case.environment
+    summary = _harvest(runtime, case_id).run()
+    print(f"case={case_id} {summary.line()}")
+    return 1 if summary.error else 0
+
+
+def _report(runtime: Runtime, args: argparse.Namespace) -> int:
+    from app.reports.case_report import write_case_report
+
+    with runtime.db.session() as session:
+        case_id = find_case(session, args.case).id
+    write_case_report(runtime.db, case_id, args.out)
+    print(f"case={case_id} report={args.out}")
+    return 0
+
+
+def _cases(runtime: Runtime, args: argparse.Namespace) -> int:
+    from app.store.cases import list_cases
+
+    with runtime.db.session() as session:
+        for row in list_cases(session):
+            print(
+                f"{row.id:>5}  {row.reference:<24} {row.service:<13} {row.key_date} "
+                f"{row.environment:<10} banks={row.banks} accounts={row.accounts} "
+                f"transactions={row.transactions}"
+            )
+    return 0
+
+
+def _new(runtime: Runtime, args: argparse.Namespace) -> int:
+    today = SystemClock().today()
+    synthetic = runtime.environment_name != "production"
+    if args.kind == "bankruptcy":
+        facts = new_bankruptcy(
+            reference=args.reference, debtor_id=args.debtor, debtor_name=args.name,
+            ruling_date=args.ruling_date, cutoff_date=args.cutoff_date, today=today,
+            allow_synthetic=synthetic,
+        )
+    elif args.kind == "estate":
+        facts = new_estate(
+            reference=args.reference, deceased_id=args.deceased, deceased_name=args.name,
+            death_date=args.death_date, today=today, allow_synthetic=synthetic,
+        )
+    else:
+        facts = new_guardianship(
+            reference=args.reference, ward_id=args.ward, ward_name=args.name,
+            guardian_id=args.guardian, year=args.year, today=today, allow_synthetic=synthetic,
+        )
+    case_id = create_case(
+        runtime.db, facts, environment=runtime.environment_name, user=config.current_user()
+    )
+    period = facts.period(today)
+    print(
+        f"case={case_id} reference={facts.reference} service={facts.service.value} "
+        f"period={period.start.isoformat()}..{period.end.isoformat()}"
+    )
+    return 0
+
+
+def _audit(runtime: Runtime, args: argparse.Namespace) -> int:
+    from app.store.audit_export import write_audit_csv
+
+    with runtime.db.session() as session:
+        case_id = find_case(session, args.case).id
+    if args.out is None:
+        count = write_audit_csv(runtime.db, case_id, sys.stdout)
+    else:
+        with args.out.open("w", encoding="utf-8", newline="") as stream:
+            count = write_audit_csv(runtime.db, case_id, stream)
+        print(f"case={case_id} requests={count} audit={args.out}", file=sys.stderr)
+    return 0
+
+
+def _close(runtime: Runtime, args: argparse.Namespace) -> int:
+    from app.store.deletion import close_case
+
+    with runtime.db.session() as session:
+        case_id = find_case(session, args.case).id
+    close_case(runtime.db, case_id, now=SystemClock().now())
+    print(f"case={case_id} closed")
+    return 0
+
+
+def _delete(runtime: Runtime, args: argparse.Namespace) -> int:
+    from app.store.deletion import delete_case, find_in_file
+
+    with runtime.db.session() as session:
+        case = find_case(session, args.case)
+        case_id, subject = case.id, case.subject_id
+    if not args.yes:
+        answer = input(f"Delete case {case_id} and all its data for good? Type yes: ")
+        if answer.strip().lower() != "yes":
+            print("not deleted")
+            return 1
+    delete_case(runtime.db, case_id, user=config.current_user(), now=SystemClock().now())
+    left = find_in_file(runtime.db, [subject])
+    print(f"case={case_id} deleted; subject id left in the database file: {'yes' if left else 'no'}")
+    return 0
+
+
+def _retention(runtime: Runtime, args: argparse.Namespace) -> int:
+    from app.store.deletion import due_for_deletion
+
+    days = config.Settings.load().retention_days
+    for case in due_for_deletion(runtime.db, retention_days=days, now=SystemClock().now()):
+        print(f"{case.id:>5}  {case.reference:<24} closed {case.closed_at:%d.%m.%Y}")
+    return 0
+
+
+def _environment(runtime: Runtime, args: argparse.Namespace) -> int:
+    settings = config.Settings.load()
+    if args.name:
+        settings.environment = args.name
+        settings.save()
+    print(f"environment={settings.environment}")
+    return 0
+
+
+def _certificate(runtime: Runtime, args: argparse.Namespace) -> int:
+    import getpass
+
+    from app import certificates
+    from app.domain.services import Service
+
+    now = SystemClock().now()
+    if args.action == "import":
+        password = getpass.getpass("PKCS#12 password: ")
+        status = certificates.import_pkcs12(
+            args.environment, Service(args.service), args.file, password, args.client_id, now=now
+        )
+        print(
+            f"imported {status.service.value} certificate of {status.name} "
+            f"({status.org_number}), valid until {status.expires_at:%d.%m.%Y}"
+        )
+        if status.warning:
+            print(f"warning: {status.warning}")
+        return 0
+    for service, credentials in certificates.load_credentials(args.environment).items():
+        status = certificates.status_of(args.environment, Service(service), credentials, now)
+        print(
+            f"{service:<13} {status.name} ({status.org_number}) valid until "
+            f"{status.expires_at:%d.%m.%Y}, {status.days_left} days left"
+            + (f"  WARNING: {status.warning}" if status.warning else "")
+        )
+    return 0
+
+
+def _directory_key(runtime: Runtime, args: argparse.Namespace) -> int:
+    import getpass
+
+    from app import secrets
+
+    key = getpass.getpass("Subscription key of the API directory: ")
+    secrets.set_secret(secrets.secret_name(args.environment, "directory-key"), key.strip())
+    print(f"directory key stored in the keyring for {args.environment}")
+    return 0

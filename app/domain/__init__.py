@@ -1,0 +1,1 @@
+"""Pure-Python domain of Boinnsyn: cases, service profiles, periods, identifiers and money."""

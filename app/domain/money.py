@@ -1,0 +1,38 @@
+"""Money: `Decimal` in the core, integer hundredths in the store, Norwegian format on screen."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_EVEN, Decimal
+
+HUNDRED = Decimal(100)
+CENT = Decimal("0.01")
+NBSP = "\u00a0"
+
+
+def to_minor(amount: Decimal) -> int:
+    """Whole hundredths of the currency unit (øre for NOK), rounded half to even."""
+    return int((amount * HUNDRED).to_integral_value(rounding=ROUND_HALF_EVEN))
+
+
+def from_minor(minor: int) -> Decimal:
+    return (Decimal(minor) / HUNDRED).quantize(CENT)
+
+
+def signed(amount: Decimal, is_debit: bool) -> Decimal:
+    """The standard sends amounts positive with a credit/debit indicator; the core signs them."""
+    return -amount if is_debit else amount
+
+
+def format_amount(amount: Decimal | int | None, *, minor: bool = False) -> str:
+    """Norwegian number format: `-1 234 567,89` with no-break spaces between thousands."""
+    if amount is None:
+        return ""
+    value = from_minor(amount) if minor else Decimal(amount).quantize(CENT)
+    sign = "-" if value < 0 else ""
+    whole, _, fraction = f"{abs(value):.2f}".partition(".")
+    groups = []
+    while len(whole) > 3:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    groups.insert(0, whole)
+    return f"{sign}{NBSP.join(groups)},{fraction}"

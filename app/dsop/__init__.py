@@ -1,0 +1,1 @@
+"""The DSOP Control Common Standard v2 as spoken by a data consumer: wire models and clients."""

@@ -1,0 +1,1 @@
+"""The orchestration of one fetch: concurrency, retries, progress, cancellation and resume."""

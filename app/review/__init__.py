@@ -1,0 +1,1 @@
+"""Analysis over stored data: balances over time, flag rules, summaries. No SQL, no Qt."""

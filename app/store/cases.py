@@ -1,0 +1,170 @@
+"""Creating, finding and listing cases, and reading what was stored for them."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from app.domain.cases import CaseFacts
+from app.domain.identifiers import PartyKind
+from app.domain.services import Service
+from app.store.db import Database
+from app.store.models import Account, Bank, Case, RequestLog, Transaction
+
+
+class CaseNotFound(LookupError):
+    def __init__(self, case_id: int | str) -> None:
+        super().__init__(f"no case with id {case_id}")
+        self.case_id = case_id
+
+
+def create_case(db: Database, facts: CaseFacts, *, environment: str, user: str) -> int:
+    with db.session() as session:
+        case = Case(
+            request_id=str(uuid.uuid4()),
+            service=facts.service.value,
+            reference=facts.reference,
+            subject_id=facts.subject_id,
+            subject_kind=facts.subject_kind.value,
+            subject_name=facts.subject_name,
+            key_date=facts.key_date,
+            cutoff_date=facts.cutoff_date,
+            guardian_id=facts.guardian_id,
+            environment=environment,
+            created_by=user,
+            created_at=datetime.now(UTC),
+        )
+        session.add(case)
+        session.flush()
+        return case.id
+
+
+def facts_of(case: Case) -> CaseFacts:
+    return CaseFacts(
+        service=Service(case.service),
+        reference=case.reference,
+        subject_id=case.subject_id,
+        subject_kind=PartyKind(case.subject_kind),
+        key_date=case.key_date,
+        subject_name=case.subject_name,
+        cutoff_date=case.cutoff_date,
+        guardian_id=case.guardian_id,
+    )
+
+
+def load_case(session: Session, case_id: int) -> Case:
+    case = session.get(Case, case_id)
+    if case is None:
+        raise CaseNotFound(case_id)
+    return case
+
+
+def find_case(session: Session, key: str) -> Case:
+    """A case by its number, or by its reference when that is unique."""
+    if key.isdigit():
+        case = session.get(Case, int(key))
+        if case is not None:
+            return case
+    matches = session.scalars(select(Case).where(Case.reference == key)).all()
+    if len(matches) == 1:
+        return matches[0]
+    raise CaseNotFound(key)
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    id: int
+    reference: str
+    service: str
+    subject_name: str | None
+    key_date: date
+    environment: str
+    status: str
+    created_at: datetime
+    banks: int
+    accounts: int
+    transactions: int
+
+
+def list_cases(session: Session) -> list[CaseRow]:
+    bank_counts = (
+        select(Bank.case_id, func.count(Bank.id).label("n")).group_by(Bank.case_id).subquery()
+    )
+    account_counts = (
+        select(Account.case_id, func.count(Account.id).label("n"))
+        .group_by(Account.case_id)
+        .subquery()
+    )
+    transaction_counts = (
+        select(Transaction.case_id, func.count(Transaction.id).label("n"))
+        .group_by(Transaction.case_id)
+        .subquery()
+    )
+    query = (
+        select(
+            Case,
+            func.coalesce(bank_counts.c.n, 0),
+            func.coalesce(account_counts.c.n, 0),
+            func.coalesce(transaction_counts.c.n, 0),
+        )
+        .outerjoin(bank_counts, bank_counts.c.case_id == Case.id)
+        .outerjoin(account_counts, account_counts.c.case_id == Case.id)
+        .outerjoin(transaction_counts, transaction_counts.c.case_id == Case.id)
+        .order_by(Case.created_at.desc())
+    )
+    return [
+        CaseRow(
+            id=case.id,
+            reference=case.reference,
+            service=case.service,
+            subject_name=case.subject_name,
+            key_date=case.key_date,
+            environment=case.environment,
+            status=case.status,
+            created_at=case.created_at,
+            banks=banks,
+            accounts=accounts,
+            transactions=transactions,
+        )
+        for case, banks, accounts, transactions in session.execute(query)
+    ]
+
+
+def banks_with_accounts(session: Session, case_id: int) -> list[Bank]:
+    """The case's banks with their accounts and balances loaded, for overviews and reports."""
+    return list(
+        session.scalars(
+            select(Bank)
+            .where(Bank.case_id == case_id)
+            .options(selectinload(Bank.accounts).selectinload(Account.balances))
+            .order_by(Bank.name)
+        )
+    )
+
+
+def transaction_counts(session: Session, case_id: int) -> dict[int, int]:
+    """Number of stored transactions per account of the case."""
+    rows = session.execute(
+        select(Transaction.account_id, func.count(Transaction.id))
+        .where(Transaction.case_id == case_id)
+        .group_by(Transaction.account_id)
+    )
+    return {account_id: count for account_id, count in rows}
+
+
+def count_transactions(session: Session, case_id: int) -> int:
+    return session.scalar(
+        select(func.count(Transaction.id)).where(Transaction.case_id == case_id)
+    ) or 0
+
+
+def audit_records(session: Session, case_id: int) -> list[RequestLog]:
+    return list(
+        session.scalars(
+            select(RequestLog).where(RequestLog.case_id == case_id).order_by(RequestLog.id)
+        )
+    )
