@@ -23,10 +23,11 @@ from app.domain.errors import InvalidInput
 from app.dsop.errors import DsopError
 from app.harvest.harvest import Harvest
 from app.logs import setup_logging
+from app.review.flags import refresh_flags
 from app.runtime import Runtime
 from app.secrets import KeyringUnavailable
-from app.store.deletion import CaseStillOpen
 from app.store.cases import CaseNotFound, count_transactions, create_case, find_case
+from app.store.deletion import CaseStillOpen
 from app.store.models import Case
 
 log = logging.getLogger(__name__)
@@ -100,6 +101,56 @@ def _parser() -> argparse.ArgumentParser:
     secret = commands.add_parser("directory-key", help="store the API directory's key")
     secret.add_argument("--environment", required=True, choices=("test", "production"))
 
+    batch = commands.add_parser(
+        "control-batch", help="run the guardianship control for a list of wards"
+    )
+    batch.add_argument(
+        "wards", type=Path, help="CSV: ward_id;guardian_id;ward_name;reference;report_file"
+    )
+    batch.add_argument("--year", required=True, type=int, help="the year controlled (last year)")
+    batch.add_argument("--out", type=Path, required=True, help="folder for the PDFs and summary")
+    batch.add_argument("--concurrency", type=int, default=None, help="wards fetched at once")
+    batch.add_argument("--language", choices=("nb", "en"), default="nb")
+    control_import = commands.add_parser(
+        "control-import", help="import a guardian's account (CSV or XLSX) into a case"
+    )
+    control_import.add_argument("case", help="case number or reference")
+    control_import.add_argument("file", type=Path)
+    template = commands.add_parser(
+        "control-template", help="write the guardian's account template (.xlsx or .csv)"
+    )
+    template.add_argument("--out", type=Path, required=True)
+    control_run = commands.add_parser("control-run", help="run the guardianship control of a case")
+    control_run.add_argument("case", help="case number or reference")
+    control_run.add_argument("--out", type=Path, help="also write the control report (PDF)")
+    outcome = commands.add_parser("control-outcome", help="record the control's outcome")
+    outcome.add_argument("case", help="case number or reference")
+    outcome.add_argument("outcome", choices=("approved", "follow-up"))
+    outcome.add_argument("--reason", default="", help="why (required for follow-up)")
+
+    export = commands.add_parser("export", help="export a case's transactions or summary")
+    export.add_argument("case", help="case number or reference")
+    export.add_argument("--out", type=Path, required=True, help="a .xlsx or .csv file")
+    export.add_argument("--summary", action="store_true", help="the summary instead (XLSX)")
+
+    imported = commands.add_parser(
+        "import", help="bring statement files (camt.05x) or bank CSV/XLSX exports into a case"
+    )
+    imported.add_argument("case", help="case number or reference")
+    imported.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    imported.add_argument("--bank", help="organisation number of the bank the files come from")
+    imported.add_argument("--bank-name", help="the bank's name, when it is new to the case")
+    imported.add_argument("--account", help="account number (needed for CSV/XLSX exports)")
+
+    letters = commands.add_parser("letters", help="digital letters to banks outside the API")
+    letters.add_argument("case", help="case number or reference")
+    letter = commands.add_parser("letter", help="write, send or close a digital letter")
+    letter.add_argument("case", help="case number or reference")
+    letter.add_argument("--bank", required=True, help="the bank's organisation number")
+    letter.add_argument("--out", type=Path, help="write the letter as PDF to this file")
+    letter.add_argument("--sent", action="store_true", help="record that it was sent")
+    letter.add_argument("--answered", action="store_true", help="record that it was answered")
+
     audit = commands.add_parser("audit", help="export a case's request log as CSV")
     audit.add_argument("case", help="case number or reference")
     audit.add_argument("--out", type=Path, help="CSV file (default: standard output)")
@@ -132,12 +183,21 @@ def main(argv: Sequence[str] | None = None) -> int:
             "cases": _cases,
             "new": _new,
             "audit": _audit,
+            "export": _export,
+            "letters": _letters,
+            "import": _import,
+            "letter": _letter,
             "close": _close,
             "delete": _delete,
             "retention": _retention,
             "environment": _environment,
             "certificate": _certificate,
             "directory-key": _directory_key,
+            "control-batch": _control,
+            "control-import": _control,
+            "control-template": _control,
+            "control-run": _control,
+            "control-outcome": _control,
         }[args.command]
         return handler(runtime, args)
     except (InvalidInput, DsopError, CaseNotFound, KeyringUnavailable, CaseStillOpen) as error:
@@ -178,7 +238,8 @@ def _demo(runtime: Runtime, args: argparse.Namespace) -> int:
         return 1
     from app.reports.case_report import write_case_report
 
-    write_case_report(runtime.db, case_id, args.out)
+    refresh_flags(runtime.db, case_id)
+    write_case_report(runtime.db, case_id, args.out, language=_language())
     with runtime.db.session() as session:
         stored = count_transactions(session, case_id)
     print(
@@ -194,6 +255,8 @@ def _fetch(runtime: Runtime, args: argparse.Namespace) -> int:
         case = find_case(session, args.case)
         case_id, runtime.environment_name = case.id, case.environment
     summary = _harvest(runtime, case_id).run()
+    if summary.transactions_received:
+        refresh_flags(runtime.db, case_id)
     print(f"case={case_id} {summary.line()}")
     return 1 if summary.error else 0
 
@@ -203,7 +266,7 @@ def _report(runtime: Runtime, args: argparse.Namespace) -> int:
 
     with runtime.db.session() as session:
         case_id = find_case(session, args.case).id
-    write_case_report(runtime.db, case_id, args.out)
+    write_case_report(runtime.db, case_id, args.out, language=_language())
     print(f"case={case_id} report={args.out}")
     return 0
 
@@ -226,19 +289,32 @@ def _new(runtime: Runtime, args: argparse.Namespace) -> int:
     synthetic = runtime.environment_name != "production"
     if args.kind == "bankruptcy":
         facts = new_bankruptcy(
-            reference=args.reference, debtor_id=args.debtor, debtor_name=args.name,
-            ruling_date=args.ruling_date, cutoff_date=args.cutoff_date, today=today,
+            reference=args.reference,
+            debtor_id=args.debtor,
+            debtor_name=args.name,
+            ruling_date=args.ruling_date,
+            cutoff_date=args.cutoff_date,
+            today=today,
             allow_synthetic=synthetic,
         )
     elif args.kind == "estate":
         facts = new_estate(
-            reference=args.reference, deceased_id=args.deceased, deceased_name=args.name,
-            death_date=args.death_date, today=today, allow_synthetic=synthetic,
+            reference=args.reference,
+            deceased_id=args.deceased,
+            deceased_name=args.name,
+            death_date=args.death_date,
+            today=today,
+            allow_synthetic=synthetic,
         )
     else:
         facts = new_guardianship(
-            reference=args.reference, ward_id=args.ward, ward_name=args.name,
-            guardian_id=args.guardian, year=args.year, today=today, allow_synthetic=synthetic,
+            reference=args.reference,
+            ward_id=args.ward,
+            ward_name=args.name,
+            guardian_id=args.guardian,
+            year=args.year,
+            today=today,
+            allow_synthetic=synthetic,
         )
     case_id = create_case(
         runtime.db, facts, environment=runtime.environment_name, user=config.current_user()
@@ -288,7 +364,9 @@ def _delete(runtime: Runtime, args: argparse.Namespace) -> int:
             return 1
     delete_case(runtime.db, case_id, user=config.current_user(), now=SystemClock().now())
     left = find_in_file(runtime.db, [subject])
-    print(f"case={case_id} deleted; subject id left in the database file: {'yes' if left else 'no'}")
+    print(
+        f"case={case_id} deleted; subject id left in the database file: {'yes' if left else 'no'}"
+    )
     return 0
 
 
@@ -348,3 +426,103 @@ def _directory_key(runtime: Runtime, args: argparse.Namespace) -> int:
     secrets.set_secret(secrets.secret_name(args.environment, "directory-key"), key.strip())
     print(f"directory key stored in the keyring for {args.environment}")
     return 0
+
+
+def _control(runtime: Runtime, args: argparse.Namespace) -> int:
+    """The guardianship control commands; their work is in app.batch and app.review.control."""
+    from app.batch import control_command
+
+    return control_command(runtime, args)
+
+
+def _language() -> str:
+    return config.Settings.load().language
+
+
+def _export(runtime: Runtime, args: argparse.Namespace) -> int:
+    from app.reports import exports
+
+    with runtime.db.session() as session:
+        case_id = find_case(session, args.case).id
+    suffix = args.out.suffix.lower()
+    if args.summary:
+        exports.export_summary_xlsx(runtime.db, case_id, args.out, language=_language())
+    elif suffix == ".csv":
+        exports.export_transactions_csv(runtime.db, case_id, args.out, language=_language())
+    elif suffix == ".xlsx":
+        exports.export_transactions_xlsx(runtime.db, case_id, args.out, language=_language())
+    else:
+        print("boinnsyn: --out must end in .xlsx or .csv", file=sys.stderr)
+        return 2
+    print(f"case={case_id} export={args.out}")
+    return 0
+
+
+def _letters(runtime: Runtime, args: argparse.Namespace) -> int:
+    from app.store.letters import letter_rows
+
+    today = SystemClock().today()
+    with runtime.db.session() as session:
+        case_id = find_case(session, args.case).id
+        rows = letter_rows(session, case_id, today)
+    for row in rows:
+        due = f" answer due {row.due_on:%d.%m.%Y}" if row.due_on else ""
+        print(f"{row.org_number}  {row.bank_name:<32} {row.status}{due}")
+    if not rows:
+        print(f"case={case_id}: no bank needs a letter")
+    return 0
+
+
+def _letter(runtime: Runtime, args: argparse.Namespace) -> int:
+    from sqlalchemy import select as _select
+
+    from app.reports.letter import write_letter
+    from app.store import letters
+    from app.store.models import Bank
+
+    now = SystemClock().now()
+    with runtime.db.session() as session:
+        case_id = find_case(session, args.case).id
+        bank_id = session.scalar(
+            _select(Bank.id).where(Bank.case_id == case_id, Bank.org_number == args.bank)
+        )
+        if bank_id is None:
+            print(f"boinnsyn: bank {args.bank} is not part of case {case_id}", file=sys.stderr)
+            return 2
+        letter_id = letters.draft(session, case_id, bank_id, user=config.current_user(), now=now)
+        if args.sent:
+            letters.mark_sent(session, letter_id, now=now)
+        if args.answered:
+            letters.mark_answered(session, letter_id, now=now)
+    if args.out:
+        write_letter(runtime.db, case_id, bank_id, args.out, language=_language())
+    with runtime.db.session() as session:
+        status = letters.state(session.get(letters.Letter, letter_id), now.date())
+    print(
+        f"case={case_id} bank={args.bank} letter={status}"
+        + (f" pdf={args.out}" if args.out else "")
+    )
+    return 0
+
+
+def _import(runtime: Runtime, args: argparse.Namespace) -> int:
+    from app.imports.errors import ImportFileError
+    from app.imports.into_case import CaseImport
+
+    with runtime.db.session() as session:
+        case_id = find_case(session, args.case).id
+    importer = CaseImport(runtime.db, case_id, user=config.current_user(), now=SystemClock().now())
+    failed = 0
+    for path in args.files:
+        try:
+            result = importer.import_file(
+                path, bank_org=args.bank, bank_name=args.bank_name, account_number=args.account
+            )
+        except (ImportFileError, OSError) as error:
+            failed += 1
+            print(f"boinnsyn: {error}", file=sys.stderr)
+            continue
+        print(f"case={case_id} {result.line()}")
+    if failed < len(args.files):
+        refresh_flags(runtime.db, case_id)
+    return 1 if failed else 0

@@ -11,3 +11,12 @@ def resource(*parts: str) -> Path:
     installed = _PACKAGE / "_resources"
     base = installed if installed.is_dir() else _PACKAGE.parent / "resources"
     return base.joinpath(*parts)
+
+
+def translation_source(language: str) -> Path:
+    """The Qt translation source (`.ts`) of a language: `i18n/` in a checkout, or the copy the
+    wheel carries."""
+    installed = _PACKAGE / "_i18n" / f"boinnsyn_{language}.ts"
+    if installed.exists():
+        return installed
+    return _PACKAGE.parent / "i18n" / f"boinnsyn_{language}.ts"

@@ -82,7 +82,9 @@ class Runtime:
                 self._db = None
 
 
-def remote_connection(environment: environments.Environment, cache: object = None) -> DsopConnection:
+def remote_connection(
+    environment: environments.Environment, cache: object = None
+) -> DsopConnection:
     """A connection to the test or production services with the imported certificates."""
     credentials = certificates.load_credentials(environment.name)
     if not credentials:

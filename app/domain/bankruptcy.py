@@ -20,6 +20,8 @@ import enum
 from dataclasses import dataclass
 from datetime import date
 
+from app.domain.cases import FIELD_CUTOFF_DATE, FIELD_RULING_DATE
+from app.domain.errors import InvalidInput
 from app.domain.periods import Period, months_before
 from app.domain.text import QT_TRANSLATE_NOOP as _T
 
@@ -48,12 +50,13 @@ WINDOW_RULES = {
         "bankruptcy", "konkursloven § 100: the debtor lost control of the assets at the opening"
     ),
     ReviewWindow.EXTRAORDINARY: _T(
-        "bankruptcy", "dekningsloven § 5-5: extraordinary payments in the 3 months before the "
-        "cut-off date may be reversed"
+        "bankruptcy",
+        "dekningsloven § 5-5: extraordinary payments in the 3 months before the "
+        "cut-off date may be reversed",
     ),
     ReviewWindow.NO_CONSIDERATION: _T(
-        "bankruptcy", "dekningsloven § 5-2: gifts in the year before the cut-off date may be "
-        "reversed"
+        "bankruptcy",
+        "dekningsloven § 5-2: gifts in the year before the cut-off date may be reversed",
     ),
     ReviewWindow.CLOSE_PARTY: _T(
         "bankruptcy", "dekningsloven chapter 5: longer windows apply to close parties"
@@ -93,3 +96,18 @@ class KeyDates:
             start, end = fetched.start, fetched.end
         start, end = max(start, fetched.start), min(end, fetched.end)
         return Period(start, end) if start <= end else None
+
+
+def checked_key_dates(ruling_date: date | None, cutoff_date: date | None, today: date) -> KeyDates:
+    """The key dates a trustee entered, or `InvalidInput` naming the date that breaks a rule:
+    neither date in the future, and the cut-off date not after the ruling date."""
+    if ruling_date is None:
+        raise InvalidInput(FIELD_RULING_DATE, _T("rules", "must be given"))
+    if ruling_date > today:
+        raise InvalidInput(FIELD_RULING_DATE, _T("rules", "cannot be in the future"))
+    if cutoff_date is not None:
+        if cutoff_date > today:
+            raise InvalidInput(FIELD_CUTOFF_DATE, _T("rules", "cannot be in the future"))
+        if cutoff_date > ruling_date:
+            raise InvalidInput(FIELD_CUTOFF_DATE, _T("rules", "cannot be after the ruling date"))
+    return KeyDates(ruling_date, cutoff_date)

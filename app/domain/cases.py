@@ -86,7 +86,9 @@ def new_bankruptcy(
     allow_synthetic: bool = True,
 ) -> CaseFacts:
     field = FIELD_SUBJECT[Service.BANKRUPTCY]
-    subject, kind = validate_party_id(debtor_id, field, today=today, allow_synthetic=allow_synthetic)
+    subject, kind = validate_party_id(
+        debtor_id, field, today=today, allow_synthetic=allow_synthetic
+    )
     ruling = _past_date(ruling_date, FIELD_RULING_DATE, today)
     if cutoff_date is not None and cutoff_date > ruling:
         raise InvalidInput(FIELD_CUTOFF_DATE, _T("rules", "cannot be after the ruling date"))

@@ -24,12 +24,14 @@ from app.domain.text import QT_TRANSLATE_NOOP as _T
 
 PRIVATE_SETTLEMENT_DAYS = 60
 PRIVATE_SETTLEMENT_RULE = _T(
-    "estate", "arveloven § 118: the heirs must take the estate over for private settlement "
-    "within 60 days after the death, unless the court allows a longer time"
+    "estate",
+    "arveloven § 118: the heirs must take the estate over for private settlement "
+    "within 60 days after the death, unless the court allows a longer time",
 )
 DISCLAIMER = _T(
-    "estate", "This is guidance to help the heirs decide, not legal advice. Ask the district "
-    "court or a lawyer before you sign anything that makes you responsible for debts."
+    "estate",
+    "This is guidance to help the heirs decide, not legal advice. Ask the district "
+    "court or a lawyer before you sign anything that makes you responsible for debts.",
 )
 
 
@@ -56,23 +58,27 @@ FORM_NAMES = {
 
 CONSEQUENCES = {
     SettlementForm.PRIVATE: _T(
-        "estate", "The heirs settle the estate themselves and decide together. At least one "
+        "estate",
+        "The heirs settle the estate themselves and decide together. At least one "
         "heir must take on responsibility for the deceased's debts; if the debts turn out to "
-        "be larger than what the estate holds, those heirs can have to pay the difference."
+        "be larger than what the estate holds, those heirs can have to pay the difference.",
     ),
     SettlementForm.PUBLIC: _T(
-        "estate", "The district court settles the estate, usually by appointing a lawyer. "
+        "estate",
+        "The district court settles the estate, usually by appointing a lawyer. "
         "Creditors are paid from the estate, what is left goes to the heirs, and no heir "
-        "answers for the debts. The settlement costs are paid by the estate."
+        "answers for the debts. The settlement costs are paid by the estate.",
     ),
     SettlementForm.UNDIVIDED: _T(
-        "estate", "The surviving spouse or cohabitant keeps the estate undivided and takes "
+        "estate",
+        "The surviving spouse or cohabitant keeps the estate undivided and takes "
         "over the deceased's debts. The other heirs get their inheritance later, when the "
-        "undivided estate is settled."
+        "undivided estate is settled.",
     ),
     SettlementForm.SMALL_ESTATE: _T(
-        "estate", "When the assets are no more than the funeral costs, the court can hand "
-        "the estate to whoever paid the funeral, and no further settlement is needed."
+        "estate",
+        "When the assets are no more than the funeral costs, the court can hand "
+        "the estate to whoever paid the funeral, and no further settlement is needed.",
     ),
 }
 
@@ -104,30 +110,59 @@ def warnings(figures: EstateFigures, heirs: list[Relation]) -> list[Warning_]:
     """Where the figures argue against a form of settlement."""
     found: list[Warning_] = []
     if figures.debts_at_death > figures.assets_at_death:
-        found.append(Warning_(SettlementForm.PRIVATE, _T(
-            "estate", "The known debts are larger than the assets. Heirs who take on "
-            "responsibility for the debts may have to pay the difference themselves."
-        )))
+        found.append(
+            Warning_(
+                SettlementForm.PRIVATE,
+                _T(
+                    "estate",
+                    "The known debts are larger than the assets. Heirs who take on "
+                    "responsibility for the debts may have to pay the difference themselves.",
+                ),
+            )
+        )
     if figures.unknowns:
-        found.append(Warning_(SettlementForm.PRIVATE, _T(
-            "estate", "Some banks have not answered in full, so there may be debts you do "
-            "not know of yet."
-        )))
+        found.append(
+            Warning_(
+                SettlementForm.PRIVATE,
+                _T(
+                    "estate",
+                    "Some banks have not answered in full, so there may be debts you do "
+                    "not know of yet.",
+                ),
+            )
+        )
     if not any(relation in (Relation.SPOUSE, Relation.COHABITANT) for relation in heirs):
-        found.append(Warning_(SettlementForm.UNDIVIDED, _T(
-            "estate", "Undivided possession needs a surviving spouse or cohabitant; none is "
-            "recorded among the heirs."
-        )))
+        found.append(
+            Warning_(
+                SettlementForm.UNDIVIDED,
+                _T(
+                    "estate",
+                    "Undivided possession needs a surviving spouse or cohabitant; none is "
+                    "recorded among the heirs.",
+                ),
+            )
+        )
     if figures.funeral_costs is not None and figures.assets_at_death > figures.funeral_costs:
-        found.append(Warning_(SettlementForm.SMALL_ESTATE, _T(
-            "estate", "The assets are larger than the funeral costs, so the estate is not a "
-            "small estate."
-        )))
+        found.append(
+            Warning_(
+                SettlementForm.SMALL_ESTATE,
+                _T(
+                    "estate",
+                    "The assets are larger than the funeral costs, so the estate is not a "
+                    "small estate.",
+                ),
+            )
+        )
     if figures.debts_at_death > figures.assets_at_death:
-        found.append(Warning_(SettlementForm.UNDIVIDED, _T(
-            "estate", "The surviving spouse or cohabitant takes over debts larger than the "
-            "assets."
-        )))
+        found.append(
+            Warning_(
+                SettlementForm.UNDIVIDED,
+                _T(
+                    "estate",
+                    "The surviving spouse or cohabitant takes over debts larger than the assets.",
+                ),
+            )
+        )
     return found
 
 

@@ -89,7 +89,9 @@ def validate_org_number(value: str, field: str) -> str:
     try:
         return orgnr.validate(number)
     except StdnumError:
-        raise InvalidInput(field, _T("rules", "the check digit does not match (mistyped?)")) from None
+        raise InvalidInput(
+            field, _T("rules", "the check digit does not match (mistyped?)")
+        ) from None
 
 
 def party_kind(value: str) -> PartyKind:
@@ -109,7 +111,9 @@ def validate_party_id(
         return number, PartyKind.PERSON
     raise InvalidInput(
         field,
-        _T("rules", "must be 9 digits (organisation number) or 11 digits (national id or D-number)"),
+        _T(
+            "rules", "must be 9 digits (organisation number) or 11 digits (national id or D-number)"
+        ),
     )
 
 
@@ -121,7 +125,9 @@ def validate_account_number(value: str, field: str) -> str:
     try:
         return kontonr.validate(number)
     except StdnumError:
-        raise InvalidInput(field, _T("rules", "the check digit does not match (mistyped?)")) from None
+        raise InvalidInput(
+            field, _T("rules", "the check digit does not match (mistyped?)")
+        ) from None
 
 
 def validate_iban(value: str, field: str) -> str:

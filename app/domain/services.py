@@ -177,9 +177,7 @@ GUARDIANSHIP = ServiceProfile(
     additional_reference_type="srf",
 )
 
-PROFILES: dict[Service, ServiceProfile] = {
-    p.service: p for p in (BANKRUPTCY, ESTATE, GUARDIANSHIP)
-}
+PROFILES: dict[Service, ServiceProfile] = {p.service: p for p in (BANKRUPTCY, ESTATE, GUARDIANSHIP)}
 
 SERVICE_LABELS = {
     Service.BANKRUPTCY: _T("services", "Bankruptcy (Konkursbehandling)"),

@@ -7,6 +7,7 @@ national id, a name or an amount.
 
 from __future__ import annotations
 
+import threading
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -55,3 +56,20 @@ class MemoryAudit:
 
     def record(self, entry: AuditEntry) -> None:
         self.entries.append(entry)
+
+
+class AuditBuffer:
+    """Collects audit entries from the event loop until the one writer stores them."""
+
+    def __init__(self) -> None:
+        self.entries: list[AuditEntry] = []
+        self._lock = threading.Lock()
+
+    def record(self, entry: AuditEntry) -> None:
+        with self._lock:
+            self.entries.append(entry)
+
+    def take(self) -> list[AuditEntry]:
+        with self._lock:
+            taken, self.entries = self.entries, []
+        return taken

@@ -77,7 +77,9 @@ def decrypting(
         elif content_type == "application/json" and plain_json:
             plaintext = response.content
         elif content_type == "application/json":
-            raise ProtocolError("the bank answered plain JSON where an encrypted answer is required")
+            raise ProtocolError(
+                "the bank answered plain JSON where an encrypted answer is required"
+            )
         else:
             raise ProtocolError(f"unexpected content type {content_type or 'none'!r}")
         try:
@@ -160,8 +162,12 @@ class ControlClient:
         return self._pages(Endpoint.TRANSACTIONS, url, TransactionsResponse)
 
     async def roles(self, reference: str) -> RolesResponse:
-        return await self._get(Endpoint.ROLES, self._account_url(reference, "/roles"), RolesResponse)
+        return await self._get(
+            Endpoint.ROLES, self._account_url(reference, "/roles"), RolesResponse
+        )
 
     async def cards(self, reference: str) -> CardsResponse:
         """Cards: no service Boinnsyn serves may call it; the guard rail refuses it locally."""
-        return await self._get(Endpoint.CARDS, self._account_url(reference, "/cards"), CardsResponse)
+        return await self._get(
+            Endpoint.CARDS, self._account_url(reference, "/cards"), CardsResponse
+        )

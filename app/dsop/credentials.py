@@ -74,16 +74,11 @@ def from_parts(
         raise ConfigurationError(
             "the certificate carries no organisation number (subject serialNumber)"
         )
-    pem = private_key.private_bytes(
-        serialization.Encoding.PEM,
-        serialization.PrivateFormat.PKCS8,
-        serialization.NoEncryption(),
-    )
     return ConsumerCredentials(
         client_id=client_id,
         org_number=org_number,
         name=_organisation_name(certificate),
-        key=RSAKey.import_key(pem),
+        key=RSAKey(private_key, private_key),
         certificate=certificate,
         chain=chain,
     )
@@ -111,7 +106,9 @@ def load_sandbox(state_dir: Path) -> dict[str, ConsumerCredentials]:
     loaded: dict[str, ConsumerCredentials] = {}
     for service, entry in consumers.items():
         key = serialization.load_pem_private_key((state_dir / entry["key"]).read_bytes(), None)
-        certificate = x509.load_pem_x509_certificate((state_dir / entry["certificate"]).read_bytes())
+        certificate = x509.load_pem_x509_certificate(
+            (state_dir / entry["certificate"]).read_bytes()
+        )
         chain = tuple(
             x509.load_pem_x509_certificate((state_dir / path).read_bytes())
             for path in entry.get("chain", ())

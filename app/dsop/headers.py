@@ -41,7 +41,9 @@ class CaseContext:
         if endpoint is not Endpoint.CUSTOMER_RELATIONSHIPS:
             self.profile.check_additional_reference(*self.additional_reference)
 
-    def headers(self, endpoint: Endpoint, correlation_id: str, *, plain_json: bool) -> dict[str, str]:
+    def headers(
+        self, endpoint: Endpoint, correlation_id: str, *, plain_json: bool
+    ) -> dict[str, str]:
         headers = {
             "CorrelationID": correlation_id,
             "AccountInfoRequestID": self.request_id,

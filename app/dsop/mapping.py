@@ -22,6 +22,8 @@ from app.dsop.models import (
     Transaction,
 )
 
+# Enum members looked up once: attribute access on an enum class is slow in a hot loop.
+_DEBIT = CreditDebit.DEBIT
 _PAYERS = (CounterPartyType.DEBTOR, CounterPartyType.ULTIMATE_DEBTOR)
 _PAYEES = (CounterPartyType.CREDITOR, CounterPartyType.ULTIMATE_CREDITOR)
 _PREFERRED_REFERENCES = (
@@ -97,7 +99,7 @@ def _reference(transaction: Transaction) -> str | None:
 
 
 def transaction_record(transaction: Transaction, profile: ServiceProfile) -> TransactionRecord:
-    debit = transaction.credit_debit_indicator is CreditDebit.DEBIT
+    debit = transaction.credit_debit_indicator is _DEBIT
     amount = transaction.amount if transaction.amount is not None else 0
     party = _counterparty(transaction, debit)
     code = transaction.transaction_code
@@ -126,9 +128,7 @@ def transaction_record(transaction: Transaction, profile: ServiceProfile) -> Tra
         merchant=transaction.merchant,
         message=transaction.additional_info,
         reference=_reference(transaction),
-        references=tuple(
-            (ref.type.value, ref.value) for ref in transaction.references or ()
-        ),
+        references=tuple((ref.type.value, ref.value) for ref in transaction.references or ()),
         card=transaction.payment_card.card_identifier if transaction.payment_card else None,
         original_amount=exchange.original_amount if exchange else None,
         original_currency=exchange.source_currency if exchange else None,

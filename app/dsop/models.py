@@ -22,7 +22,9 @@ from pydantic import (
     ConfigDict,
     Field,
     PlainSerializer,
-    PlainValidator,
+    ValidationError,
+    ValidatorFunctionWrapHandler,
+    WrapValidator,
 )
 from pydantic.alias_generators import to_camel
 
@@ -52,24 +54,29 @@ def _require_number(value: object) -> Decimal:
 _OFFSET = re.compile(r"([+-])(\d{2})(?::?(\d{2}))?$")
 
 
-def _parse_datetime(value: object) -> datetime:
-    """Read an ISO 8601 date-time; a missing offset means Norwegian local time."""
-    if isinstance(value, datetime):
-        parsed = value
-    elif isinstance(value, str) and "T" in value:
-        text = value[:-1] + "+00:00" if value.endswith("Z") else value
-        match = _OFFSET.search(text)
-        if match and match.start() >= 19:
-            sign, hours, minutes = match.groups()
-            text = f"{text[: match.start()]}{sign}{hours}:{minutes or '00'}"
-        try:
-            parsed = datetime.fromisoformat(text)
-        except ValueError:
-            raise ValueError("must be an ISO 8601 date-time") from None
-    else:
-        raise ValueError("must be an ISO 8601 date-time string")
-    return parsed.replace(tzinfo=OSLO) if parsed.tzinfo is None else parsed
+def _with_full_offset(text: str) -> str:
+    """Rewrite the short offsets the standard shows (`+02`, `+0200`) as `+02:00`."""
+    match = _OFFSET.search(text)
+    if match and match.start() >= 19:
+        sign, hours, minutes = match.groups()
+        return f"{text[: match.start()]}{sign}{hours}:{minutes or '00'}"
+    return text
 
+
+def _parse_datetime(value: object, handler: ValidatorFunctionWrapHandler) -> datetime:
+    """Read an ISO 8601 date-time; a missing offset means Norwegian local time.
+
+    The library's own parser reads the common forms; only the short offsets take a detour.
+    """
+    if not isinstance(value, str | datetime):
+        raise ValueError("must be an ISO 8601 date-time string")
+    try:
+        parsed = handler(value)
+    except ValidationError:
+        if not isinstance(value, str) or "T" not in value:
+            raise
+        parsed = handler(_with_full_offset(value))
+    return parsed.replace(tzinfo=OSLO) if parsed.tzinfo is None else parsed
 
 def _enum(cls: type[enum.Enum]) -> Any:
     return Annotated[cls, BeforeValidator(_require_str)]
@@ -87,8 +94,13 @@ Rate = Annotated[
     Field(gt=0),
     PlainSerializer(float, return_type=float, when_used="json"),
 ]
-DateTime = Annotated[datetime, PlainValidator(_parse_datetime), PlainSerializer(datetime.isoformat, return_type=str, when_used="json")]
-Text = Annotated[str, BeforeValidator(_require_str)]
+DateTime = Annotated[
+    datetime,
+    Field(strict=False),
+    WrapValidator(_parse_datetime),
+    PlainSerializer(datetime.isoformat, return_type=str, when_used="json"),
+]
+Text = str  # strict mode already refuses a number or a boolean where a string belongs
 CurrencyCode = Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
 CountryCode = Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
 YearMonth = Annotated[str, Field(pattern=r"^[0-9]+-(0[1-9]|1[0-2])$")]

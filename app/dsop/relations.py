@@ -108,11 +108,13 @@ class Directory:
         if self.cache_file is not None:
             self.cache_file.parent.mkdir(parents=True, exist_ok=True)
             self.cache_file.write_text(
-                json.dumps({
-                    "url": self.transport.environment.directory_url,
-                    "fetched_at": now,
-                    "response": response.to_wire(),
-                }),
+                json.dumps(
+                    {
+                        "url": self.transport.environment.directory_url,
+                        "fetched_at": now,
+                        "response": response.to_wire(),
+                    }
+                ),
                 encoding="utf-8",
             )
         assert self._entries is not None

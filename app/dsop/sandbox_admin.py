@@ -36,4 +36,6 @@ async def register_case(http: httpx.AsyncClient, admin_url: str, facts: CaseFact
     except httpx.HTTPError as error:
         raise ConfigurationError(f"the sandbox is not reachable: {type(error).__name__}") from None
     if response.status_code >= 400:
-        raise ConfigurationError(f"the sandbox refused the case facts (HTTP {response.status_code})")
+        raise ConfigurationError(
+            f"the sandbox refused the case facts (HTTP {response.status_code})"
+        )

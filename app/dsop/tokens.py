@@ -107,7 +107,9 @@ class TokenClient:
     ) -> _CachedToken:
         self.environment.check_url(self.environment.token_endpoint)
         grant = build_grant(self.environment, credentials, scope, resource)
-        entry = AuditEntry(environment=self.environment.name, endpoint="token", user="", method="POST")
+        entry = AuditEntry(
+            environment=self.environment.name, endpoint="token", user="", method="POST"
+        )
         started = time.monotonic()
         self.requests_made += 1
         try:

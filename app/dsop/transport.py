@@ -218,8 +218,12 @@ class Transport:
             self.audit.record(entry)
             log.info(
                 "%s bank=%s status=%d code=%s correlation=%s attempt=%d",
-                spec.endpoint, spec.bank_org_number, response.status_code, code,
-                entry.correlation_id, entry.attempt,
+                spec.endpoint,
+                spec.bank_org_number,
+                response.status_code,
+                code,
+                entry.correlation_id,
+                entry.attempt,
             )
             raise ApiError(
                 response.status_code,
@@ -244,7 +248,11 @@ class Transport:
         self.audit.record(entry)
         log.debug(
             "%s bank=%s ok items=%s correlation=%s in %d ms",
-            spec.endpoint, spec.bank_org_number, count, entry.correlation_id, entry.duration_ms,
+            spec.endpoint,
+            spec.bank_org_number,
+            count,
+            entry.correlation_id,
+            entry.duration_ms,
         )
         return value
 
@@ -280,7 +288,9 @@ def parse_json(model: type[Any]) -> Callable[[httpx.Response], Parsed[Any]]:
         try:
             value = model.model_validate_json(response.content)
         except ValidationError as error:
-            raise ProtocolError(f"the answer does not match the standard: {describe(error)}") from None
+            raise ProtocolError(
+                f"the answer does not match the standard: {describe(error)}"
+            ) from None
         items = getattr(value, "banks", None) or getattr(value, "endpoints", None)
         return value, None, len(items) if items is not None else None
 

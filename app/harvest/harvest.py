@@ -22,15 +22,17 @@ from typing import Any, TypeVar
 
 from app.domain.clock import Clock, SystemClock
 from app.domain.services import Endpoint, Service, profile
-from app.dsop.audit import AuditEntry, current_case
+from app.domain.text import QT_TRANSLATE_NOOP as _T
+from app.dsop.audit import AuditBuffer, current_case
 from app.dsop.connection import DsopConnection
 from app.dsop.control import BankEndpoint, ControlClient
 from app.dsop.errors import DsopError
 from app.dsop.headers import CaseContext
 from app.dsop.mapping import account_record, balance_records, role_rows, transaction_record
 from app.dsop.models import CustomerRelation, DirectoryEntry, ResponseStatus
-from app.dsop.relations import REQUIRED_VERSION, customer_relationships
+from app.dsop.relations import REQUIRED_VERSION, Directory, customer_relationships
 from app.dsop.sandbox_admin import register_case
+from app.dsop.transport import Transport
 from app.harvest.events import (
     BankProgress,
     BanksFound,
@@ -47,29 +49,16 @@ log = logging.getLogger(__name__)
 
 R = TypeVar("R")
 
-LETTER_NO_API = "no Control API in the directory: ask by digital letter"
-LETTER_OLD_API = "only an API older than v2 in the directory: ask by digital letter"
-EMPTY_ANSWER = (
+LETTER_NO_API = _T("harvest", "no Control API in the directory: ask by digital letter")
+LETTER_OLD_API = _T(
+    "harvest", "only an API older than v2 in the directory: ask by digital letter"
+)
+SOME_ACCOUNTS_FAILED = _T("harvest", "some accounts could not be fetched; see each account")
+EMPTY_ANSWER = _T(
+    "harvest",
     "the bank answered with no accounts; for a person with a protected address banks always "
     "answer empty, so check the Population Register before concluding"
 )
-
-
-class _AuditBuffer:
-    """Collects audit entries on the event loop; the writer thread stores them in batches."""
-
-    def __init__(self) -> None:
-        self.entries: list[AuditEntry] = []
-        self._lock = threading.Lock()
-
-    def record(self, entry: AuditEntry) -> None:
-        with self._lock:
-            self.entries.append(entry)
-
-    def take(self) -> list[AuditEntry]:
-        with self._lock:
-            taken, self.entries = self.entries, []
-        return taken
 
 
 @dataclass
@@ -93,6 +82,8 @@ class Harvest:
         on_event: Callable[[HarvestEvent], None] | None = None,
         cancel: threading.Event | None = None,
         account_concurrency: int = 4,
+        only_banks: set[str] | None = None,
+        shared: tuple[Transport, Directory] | None = None,
     ) -> None:
         self.db = db
         self.case_id = case_id
@@ -102,8 +93,17 @@ class Harvest:
         self.on_event = on_event or (lambda event: None)
         self.cancel = cancel or threading.Event()
         self.account_concurrency = account_concurrency
+        self.only_banks = only_banks
+        """Organisation numbers to fetch; None fetches every bank the relations name."""
+        self.shared = shared
+        """A transport and directory kept across fetches (a batch of many cases), so that
+        tokens and the directory are reused; None opens and closes a fresh pair."""
         self.writer = CaseWriter(db)
-        self.audit = _AuditBuffer()
+        self.audit = AuditBuffer()
+        if shared is not None:
+            if not isinstance(shared[0].audit, AuditBuffer):
+                raise TypeError("a shared transport must record into an AuditBuffer")
+            self.audit = shared[0].audit
         self._executor: ThreadPoolExecutor | None = None
 
     def run(self) -> HarvestSummary:
@@ -163,11 +163,18 @@ class Harvest:
         credentials = self.connection.credentials_for(service)
         period = (context.period.start, context.period.end)
         source_id = await self._write(
-            self.writer.start_source, self.case_id, kind="api", user=self.user, period=period,
+            self.writer.start_source,
+            self.case_id,
+            kind="api",
+            user=self.user,
+            period=period,
             label=f"{self.connection.environment.name}: {context.profile.official_name}",
         )
         await self._write(self.writer.set_case_period, self.case_id, *period)
-        transport, directory = self.connection.open(self.audit, self.user)
+        if self.shared is not None:
+            transport, directory = self.shared
+        else:
+            transport, directory = self.connection.open(self.audit, self.user)
         status = "failed"
         try:
             environment = self.connection.environment
@@ -176,13 +183,16 @@ class Harvest:
                 await register_case(transport.http, environment.sandbox_admin_url, facts)
             relations = await customer_relationships(transport, context, credentials)
             entries = await directory.entries()
-            await self._fetch_banks(summary, transport, context, relations.banks, entries, source_id)
+            await self._fetch_banks(
+                summary, transport, context, relations.banks, entries, source_id
+            )
             status = "cancelled" if summary.cancelled else "complete"
         except DsopError as error:
             summary.error = str(error)
             log.warning("case %d fetch stopped: %s", self.case_id, type(error).__name__)
         finally:
-            await transport.aclose()
+            if self.shared is None:
+                await transport.aclose()
             await self._write(self.writer.finish_source, source_id, status)
 
     def _facts(self) -> Any:
@@ -206,6 +216,7 @@ class Harvest:
                 ownership_type=bank.ownership_type.value if bank.ownership_type else None,
             )
             for bank in relations
+            if self.only_banks is None or bank.organization_id in self.only_banks
         ]
         bank_ids = await self._write(self.writer.upsert_banks, self.case_id, infos)
         summary.banks = len(infos)
@@ -218,7 +229,10 @@ class Harvest:
             if entry is None or entry.version.upper() != REQUIRED_VERSION:
                 message = LETTER_NO_API if entry is None else LETTER_OLD_API
                 await self._write(
-                    self.writer.set_bank, bank_id, status="letter_needed", message=message,
+                    self.writer.set_bank,
+                    bank_id,
+                    status="letter_needed",
+                    message=message,
                     api_url=entry.url if entry else None,
                 )
                 summary.letters_needed += 1
@@ -246,7 +260,9 @@ class Harvest:
             if isinstance(outcome, BaseException):
                 log.error("bank %s: unexpected %s", endpoint.org_number, type(outcome).__name__)
                 await self._write(
-                    self.writer.set_bank, bank_id, status="failed",
+                    self.writer.set_bank,
+                    bank_id,
+                    status="failed",
                     message=f"unexpected error: {type(outcome).__name__}",
                 )
                 summary.banks_failed += 1
@@ -272,14 +288,25 @@ class Harvest:
             await asyncio.sleep(0.05)
 
     def _progress(
-        self, endpoint: BankEndpoint, step: str, status: str, outcome: _BankOutcome,
-        accounts_done: int = 0, message: str | None = None,
+        self,
+        endpoint: BankEndpoint,
+        step: str,
+        status: str,
+        outcome: _BankOutcome,
+        accounts_done: int = 0,
+        message: str | None = None,
     ) -> None:
         self.on_event(
             BankProgress(
-                case_id=self.case_id, org_number=endpoint.org_number, name=endpoint.name,
-                step=step, status=status, accounts_total=outcome.accounts,
-                accounts_done=accounts_done, transactions=outcome.received, message=message,
+                case_id=self.case_id,
+                org_number=endpoint.org_number,
+                name=endpoint.name,
+                step=step,
+                status=status,
+                accounts_total=outcome.accounts,
+                accounts_done=accounts_done,
+                transactions=outcome.received,
+                message=message,
             )
         )
 
@@ -308,7 +335,10 @@ class Harvest:
         except DsopError as error:
             await self._flush_audit()
             await self._write(
-                self.writer.set_bank, bank_id, status="failed", message=str(error),
+                self.writer.set_bank,
+                bank_id,
+                status="failed",
+                message=str(error),
                 fetched_at=self.clock.now(),
             )
             self._progress(endpoint, "done", "failed", outcome, message=str(error))
@@ -334,12 +364,14 @@ class Harvest:
         results = await asyncio.gather(*(one(account) for account in accounts))
         if "failed" in results and outcome.status != "failed":
             outcome.status = "incomplete"
-            outcome.messages.append("some accounts could not be fetched; see each account")
+            outcome.messages.append(SOME_ACCOUNTS_FAILED)
         elif "partial" in results and outcome.status == "complete":
             outcome.status = "partial"
         await self._flush_audit()
         await self._write(
-            self.writer.set_bank, bank_id, status=outcome.status,
+            self.writer.set_bank,
+            bank_id,
+            status=outcome.status,
             message="\n".join(dict.fromkeys(outcome.messages)) or None,
             fetched_at=self.clock.now(),
         )
@@ -366,8 +398,11 @@ class Harvest:
             details = await client.account_details(reference)
             if details.account is not None:
                 await self._write(
-                    self.writer.upsert_account, self.case_id, bank_id,
-                    account_record(details.account), source_id,
+                    self.writer.upsert_account,
+                    self.case_id,
+                    bank_id,
+                    account_record(details.account),
+                    source_id,
                 )
                 balances = balance_records(details.account, context.period.end)
                 await self._write(self.writer.upsert_balances, account_id, balances)
@@ -382,7 +417,8 @@ class Harvest:
             async for page in client.transactions(reference):
                 records = [transaction_record(t, context.profile) for t in page.transactions or ()]
                 added = await self._write(
-                    self.writer.add_transactions, self.case_id, account_id, records, source_id
+                    self.writer.add_transactions, self.case_id, account_id, records, source_id,
+                    reconcile_with="file",
                 )
                 outcome.received += len(records)
                 outcome.new += added
@@ -397,13 +433,17 @@ class Harvest:
         if Endpoint.ROLES in context.profile.allowed:
             try:
                 roles = await client.roles(reference)
-                await self._write(self.writer.replace_roles, account_id, role_rows(roles.roles or []))
+                await self._write(
+                    self.writer.replace_roles, account_id, role_rows(roles.roles or [])
+                )
             except DsopError as error:
                 status = "failed"
                 problems.append(f"roles: {error}")
 
         await self._write(
-            self.writer.set_account, account_id, fetch_status=status,
+            self.writer.set_account,
+            account_id,
+            fetch_status=status,
             message="\n".join(dict.fromkeys(problems)) or None,
         )
         return status

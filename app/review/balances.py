@@ -19,9 +19,7 @@ class KnownBalance:
     amount_minor: int
 
 
-def balance_on(
-    day: date, known: KnownBalance, bookings: Iterable[tuple[date, int]]
-) -> int:
+def balance_on(day: date, known: KnownBalance, bookings: Iterable[tuple[date, int]]) -> int:
     """The booked balance at the end of `day`, from a known balance and booked amounts.
 
     `bookings` are (booking date, signed amount in hundredths); dates after `day` and up to the

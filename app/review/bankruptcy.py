@@ -95,9 +95,7 @@ def bankruptcy_review(db: Database, case_id: int, today: date) -> BankruptcyRevi
     with db.session() as session:
         case = load_case(session, case_id)
         key_dates = KeyDates(case.key_date, case.cutoff_date)
-        fetched = Period(
-            case.period_start or key_dates.reference_date, case.period_end or today
-        )
+        fetched = Period(case.period_start or key_dates.reference_date, case.period_end or today)
         parties = close_parties(session, case_id)
         assessments = window_assessments(session, case_id)
         lines = list(transactions_between(session, case_id, fetched.start, fetched.end))
@@ -108,7 +106,8 @@ def bankruptcy_review(db: Database, case_id: int, today: date) -> BankruptcyRevi
         listing = WindowListing(window, span)
         if span is not None:
             listing.lines = [
-                line for line in lines
+                line
+                for line in lines
                 if line.booking_date in span and in_window(window, line, own, parties)
             ]
         windows[window] = listing

@@ -62,8 +62,11 @@ def categorise(
         party = _party(line)
         if line.amount_minor > 0 and (party in paid_in or INCOME_WORDS.search(text)):
             found["income"].append(line)
-        elif line.card or line.code_family in CARD_FAMILIES or line.code_subfamily in (
-            "cashWithdrawal", "pointOfSalePosPayment", "crossBorderCashWithdrawal"
+        elif (
+            line.card
+            or line.code_family in CARD_FAMILIES
+            or line.code_subfamily
+            in ("cashWithdrawal", "pointOfSalePosPayment", "crossBorderCashWithdrawal")
         ):
             found["card"].append(line)
         elif line.amount_minor < 0 and (
@@ -85,9 +88,7 @@ def estate_picture(db: Database, case_id: int) -> EstatePicture:
         period_start = case.period_start or death - timedelta(days=92)
         period_end = case.period_end or death
         before = list(transactions_between(session, case_id, period_start, death))
-        after = list(
-            transactions_between(session, case_id, death + timedelta(days=1), period_end)
-        )
+        after = list(transactions_between(session, case_id, death + timedelta(days=1), period_end))
         banks = bank_statuses(session, case_id)
         funeral = latest_decision(session, case_id, "funeral_costs")
     accounts = positions(db, case_id, death)

@@ -160,33 +160,58 @@ def find_flags(
         out = row.amount_minor < 0
         size = abs(row.amount_minor)
         if service in KEY_DATE_LABELS and booked > key_date:
-            findings.append(Finding(row.id, "after_key_date", {
-                "booking_date": _day(booked), "key_date": _day(key_date),
-                "key_date_label": KEY_DATE_LABELS[service],
-            }))
+            findings.append(
+                Finding(
+                    row.id,
+                    "after_key_date",
+                    {
+                        "booking_date": _day(booked),
+                        "key_date": _day(key_date),
+                        "key_date_label": KEY_DATE_LABELS[service],
+                    },
+                )
+            )
         if out and _is_cash(row) and size >= settings.large_cash_minor:
-            findings.append(Finding(row.id, "large_cash", {
-                "amount": format_amount(size, minor=True),
-                "threshold": format_amount(settings.large_cash_minor, minor=True),
-            }))
+            findings.append(
+                Finding(
+                    row.id,
+                    "large_cash",
+                    {
+                        "amount": format_amount(size, minor=True),
+                        "threshold": format_amount(settings.large_cash_minor, minor=True),
+                    },
+                )
+            )
         counterparty_account = _digits(row.counterparty_account)
         own = bool(counterparty_account) and counterparty_account in own_accounts
         if own and counterparty_account != _digits(row.account_number):
             findings.append(Finding(row.id, "own_transfer", {"account": counterparty_account}))
             continue
         if out and size >= settings.round_sum_minor and size % settings.round_unit_minor == 0:
-            findings.append(Finding(row.id, "round_sum", {
-                "amount": format_amount(size, minor=True),
-            }))
+            findings.append(
+                Finding(
+                    row.id,
+                    "round_sum",
+                    {
+                        "amount": format_amount(size, minor=True),
+                    },
+                )
+            )
         key = _counterparty_key(row)
         if out and key and size >= settings.new_counterparty_minor:
             first = first_seen[key]
             if first >= recent_start:
-                findings.append(Finding(row.id, "new_counterparty", {
-                    "amount": format_amount(size, minor=True),
-                    "counterparty": row.counterparty_name or counterparty_account,
-                    "first_date": _day(first),
-                }))
+                findings.append(
+                    Finding(
+                        row.id,
+                        "new_counterparty",
+                        {
+                            "amount": format_amount(size, minor=True),
+                            "counterparty": row.counterparty_name or counterparty_account,
+                            "first_date": _day(first),
+                        },
+                    )
+                )
     return findings
 
 

@@ -22,6 +22,7 @@ from pathlib import Path
 import uvicorn
 
 from app.sandbox.faults import FaultConfigError, Faults
+from app.sandbox.pki import ensure_server_certificate
 from app.sandbox.server import build_app
 from app.sandbox.world import DEFAULT_LATENCY_MS, DEFAULT_PAGE_SIZE, Settings, World
 
@@ -51,6 +52,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "--lenient-mandate",
         action="store_true",
         help="compare the decoded Legal-Mandate instead of its exact encoding",
+    )
+    parser.add_argument(
+        "--tls",
+        action="store_true",
+        help="serve https with a certificate from the sandbox's own CA (pki/ca.pem)",
     )
     parser.add_argument("--exit-on-stdin-eof", action="store_true")
     parser.add_argument("--log-level", default="INFO")
@@ -87,7 +93,12 @@ async def serve(args: argparse.Namespace) -> int:
     sock.bind((args.host, args.port))
     sock.set_inheritable(True)
     port = sock.getsockname()[1]
-    base_url = f"http://{args.host}:{port}"
+    scheme = "https" if args.tls else "http"
+    base_url = f"{scheme}://{args.host}:{port}"
+    tls: dict[str, str] = {}
+    if args.tls:
+        chain, key = ensure_server_certificate(args.state_dir.resolve(), args.host)
+        tls = {"ssl_certfile": str(chain), "ssl_keyfile": str(key)}
 
     settings = Settings(
         today=args.today,
@@ -103,6 +114,7 @@ async def serve(args: argparse.Namespace) -> int:
         access_log=False,
         lifespan="off",
         timeout_graceful_shutdown=2,
+        **tls,
     )
     server = uvicorn.Server(config)
     if args.exit_on_stdin_eof:

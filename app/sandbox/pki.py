@@ -16,6 +16,7 @@ serialNumber (2.5.4.5) the organisation number, issued by the intermediate, vali
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import logging
 import os
@@ -40,6 +41,8 @@ INTERMEDIATE_CERT = "pki/intermediate.pem"
 INTERMEDIATE_KEY = "pki/intermediate.key.pem"
 MASKINPORTEN_KEY = "pki/maskinporten.key.pem"
 CONSUMERS_FILE = "consumers.json"
+SERVER_CERT = "pki/server.pem"
+SERVER_KEY = "pki/server.key.pem"
 
 
 class PkiError(Exception):
@@ -354,3 +357,47 @@ def export_pkcs12(state_dir: Path, service: str, password: bytes) -> bytes:
         cas=[pki.intermediate],
         encryption_algorithm=serialization.BestAvailableEncryption(password),
     )
+
+
+def ensure_server_certificate(state_dir: Path, host: str) -> tuple[Path, Path]:
+    """A TLS server certificate for the sandbox's host, issued by the sandbox's issuing CA.
+
+    With it the sandbox can stand in for a real environment, where the client talks https
+    only and verifies the server; the client then trusts `pki/ca.pem` and nothing else.
+    Returns the paths of the certificate chain (leaf first) and of the key.
+    """
+    ensure_pki(state_dir)
+    chain_path, key_path = state_dir / SERVER_CERT, state_dir / SERVER_KEY
+    if chain_path.exists() and key_path.exists():
+        current = x509.load_pem_x509_certificate(chain_path.read_bytes())
+        if current.not_valid_after_utc > datetime.now(UTC) + timedelta(days=1):
+            return chain_path, key_path
+    intermediate = x509.load_pem_x509_certificate((state_dir / INTERMEDIATE_CERT).read_bytes())
+    intermediate_key = _load_key(state_dir / INTERMEDIATE_KEY)
+    key = new_key()
+    try:
+        names: list[x509.GeneralName] = [x509.IPAddress(ipaddress.ip_address(host))]
+    except ValueError:
+        names = [x509.DNSName(host)]
+    names.append(x509.DNSName("localhost"))
+    start = datetime.now(UTC) - timedelta(days=1)
+    certificate = (
+        x509.CertificateBuilder()
+        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, host)]))
+        .issuer_name(intermediate.subject)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(start)
+        .not_valid_after(start + timedelta(days=365))
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .add_extension(x509.SubjectAlternativeName(names), critical=False)
+        .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
+        .add_extension(
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(intermediate_key.public_key()),
+            False,
+        )
+        .sign(intermediate_key, hashes.SHA256())
+    )
+    _write_private(key_path, key_pem(key))
+    _write_private(chain_path, cert_pem(certificate) + cert_pem(intermediate))
+    return chain_path, key_path

@@ -57,6 +57,7 @@ class SandboxProcess:
         page_size: int = 1000,
         host: str = "127.0.0.1",
         port: int = 0,
+        tls: bool = False,
     ) -> None:
         self.state_dir = Path(state_dir)
         self.today = today
@@ -66,6 +67,7 @@ class SandboxProcess:
         self.page_size = page_size
         self.host = host
         self.port = port
+        self.tls = tls
         self.info: SandboxInfo | None = None
         self._process: subprocess.Popen[bytes] | None = None
         self._stderr_tail: collections.deque[str] = collections.deque(maxlen=40)
@@ -92,6 +94,8 @@ class SandboxProcess:
             command += ["--latency-ms", str(self.latency_ms)]
         if self.plain_json_allowed:
             command.append("--plain-json-allowed")
+        if self.tls:
+            command.append("--tls")
         if self.faults is not None:
             self.state_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
             faults_file = self.state_dir / "faults.start.json"

@@ -421,7 +421,7 @@ def _company_accounts(add, rng, since, opened, main, party) -> None:
                 since,
                 None,
                 rng,
-                activity=rng.randint(55, 90),
+                activity=rng.randint(75, 115),
                 level=rng.randint(40_000, 300_000),
                 card=_card(rng, party, models.CardType.DEBIT),
             )

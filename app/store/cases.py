@@ -157,9 +157,10 @@ def transaction_counts(session: Session, case_id: int) -> dict[int, int]:
 
 
 def count_transactions(session: Session, case_id: int) -> int:
-    return session.scalar(
-        select(func.count(Transaction.id)).where(Transaction.case_id == case_id)
-    ) or 0
+    return (
+        session.scalar(select(func.count(Transaction.id)).where(Transaction.case_id == case_id))
+        or 0
+    )
 
 
 def audit_records(session: Session, case_id: int) -> list[RequestLog]:

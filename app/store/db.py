@@ -10,19 +10,53 @@ from __future__ import annotations
 import logging
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, Table, create_engine, event
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 log = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+INSERT_HELPERS = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}
+"""Each supported dialect's own insert construct, the one with ON CONFLICT."""
+
+
+def upsert(
+    session: Session,
+    table: Table,
+    rows: Sequence[dict[str, Any]],
+    *,
+    keys: Sequence[str],
+    update_columns: Sequence[str] = (),
+) -> None:
+    """Insert rows; on a key conflict update the given columns, or do nothing if none given.
+
+    The one place where the store's code depends on the dialect: everything else is portable.
+    """
+    if not rows:
+        return
+    dialect = session.get_bind().dialect.name
+    insert = INSERT_HELPERS.get(dialect)
+    if insert is None:
+        raise NotImplementedError(f"no upsert for the {dialect} dialect")
+    statement = insert(table)
+    if update_columns:
+        statement = statement.on_conflict_do_update(
+            index_elements=list(keys),
+            set_={column: statement.excluded[column] for column in update_columns},
+        )
+    else:
+        statement = statement.on_conflict_do_nothing(index_elements=list(keys))
+    session.execute(statement, list(rows))
 
 
 def _sqlite_pragmas(dbapi_connection: object, _record: object) -> None:

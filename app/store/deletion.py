@@ -51,9 +51,13 @@ def delete_case(db: Database, case_id: int, *, user: str, now: datetime) -> None
             raise CaseStillOpen(case_id)
         session.add(
             DeletedCase(
-                case_number=case.id, request_id=case.request_id, service=case.service,
-                environment=case.environment, created_at=case.created_at,
-                deleted_at=now, deleted_by=user,
+                case_number=case.id,
+                request_id=case.request_id,
+                service=case.service,
+                environment=case.environment,
+                created_at=case.created_at,
+                deleted_at=now,
+                deleted_by=user,
             )
         )
         session.execute(

@@ -109,6 +109,8 @@ class Source(Base):
     status: Mapped[str] = mapped_column(String(12), default="running")
     period_start: Mapped[date | None] = mapped_column(Date)
     period_end: Mapped[date | None] = mapped_column(Date)
+    message: Mapped[str | None] = mapped_column(Text)
+    """What the import found worth saying: a balance mismatch, rows reconciled with the API."""
 
 
 class Bank(Base):
@@ -191,6 +193,7 @@ class Transaction(Base):
     __table_args__ = (
         UniqueConstraint("account_id", "key"),
         Index("ix_transactions_case_booking", "case_id", "booking_date"),
+        Index("ix_transactions_case_amount", "case_id", "amount_minor"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -380,9 +383,7 @@ class WindowAssessment(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
-    transaction_id: Mapped[int] = mapped_column(
-        ForeignKey("transactions.id", ondelete="CASCADE")
-    )
+    transaction_id: Mapped[int] = mapped_column(ForeignKey("transactions.id", ondelete="CASCADE"))
     window: Mapped[str] = mapped_column(String(20))
     assessment: Mapped[str] = mapped_column(String(20))
     note: Mapped[str | None] = mapped_column(Text)
@@ -417,3 +418,43 @@ class AccountAssessment(Base):
     remarks: Mapped[str | None] = mapped_column(Text)
     assessed_by: Mapped[str] = mapped_column(String(100))
     assessed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Letter(Base):
+    """A request by digital letter to a bank that cannot be asked through the API.
+
+    Status: drafted (the letter is written), sent, answered, imported (the bank's files are in
+    the case). A sent letter whose answer is overdue is shown as "reminder due".
+    """
+
+    __tablename__ = "letters"
+    __table_args__ = (UniqueConstraint("case_id", "bank_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    bank_id: Mapped[int] = mapped_column(ForeignKey("banks.id", ondelete="CASCADE"))
+    status: Mapped[str] = mapped_column(String(12), default="drafted")
+    created_by: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    due_on: Mapped[date | None] = mapped_column(Date)
+    answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    imported_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+
+class ImportMapping(Base):
+    """The column mapping a user confirmed for one bank's CSV or XLSX export, reused next time."""
+
+    __tablename__ = "import_mappings"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    bank_key: Mapped[str] = mapped_column(String(140), unique=True)
+    """The bank's organisation number, or its name where the number is unknown."""
+    mapping: Mapped[str] = mapped_column(Text)
+    updated_by: Mapped[str] = mapped_column(String(100))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+import app.store.guardianship  # noqa: E402,F401  (register its tables)

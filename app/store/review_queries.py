@@ -9,9 +9,9 @@ from sqlalchemy import and_, delete, select, tuple_
 from sqlalchemy.orm import Session
 
 from app.review.balances import KnownBalance
-from app.review.flags import FlagInput, Finding
+from app.review.flags import Finding, FlagInput
+from app.store.db import upsert
 from app.store.models import Account, Balance, Flag, Transaction
-from app.store.writer import upsert
 
 RULE_AUTHOR = "rules"
 
@@ -19,10 +19,16 @@ RULE_AUTHOR = "rules"
 def flag_inputs(session: Session, case_id: int) -> Iterator[FlagInput]:
     query = (
         select(
-            Transaction.id, Account.account_number, Transaction.booking_date,
-            Transaction.amount_minor, Transaction.status, Transaction.code_subfamily,
-            Transaction.code_text, Transaction.counterparty_name,
-            Transaction.counterparty_account, Transaction.message,
+            Transaction.id,
+            Account.account_number,
+            Transaction.booking_date,
+            Transaction.amount_minor,
+            Transaction.status,
+            Transaction.code_subfamily,
+            Transaction.code_text,
+            Transaction.counterparty_name,
+            Transaction.counterparty_account,
+            Transaction.message,
         )
         .join(Account, Account.id == Transaction.account_id)
         .where(Transaction.case_id == case_id)
@@ -57,15 +63,22 @@ def store_rule_flags(session: Session, case_id: int, findings: Iterable[Finding]
         )
     rows = [
         {
-            "case_id": case_id, "transaction_id": f.transaction_id, "rule": f.rule,
-            "reason": f.reason, "params": f.params_json, "created_by": RULE_AUTHOR,
+            "case_id": case_id,
+            "transaction_id": f.transaction_id,
+            "rule": f.rule,
+            "reason": f.reason,
+            "params": f.params_json,
+            "created_by": RULE_AUTHOR,
         }
         for f in findings
     ]
     for start in range(0, len(rows), 2000):
         upsert(
-            session, Flag.__table__, rows[start : start + 2000],  # type: ignore[arg-type]
-            keys=("transaction_id", "rule"), update_columns=("reason", "params"),
+            session,
+            Flag.__table__,
+            rows[start : start + 2000],  # type: ignore[arg-type]
+            keys=("transaction_id", "rule"),
+            update_columns=("reason", "params"),
         )
     return len(rows)
 

@@ -1,5 +1,12 @@
-"""Reads and writes of the case workflows: heirs and decisions for estates; review windows,
-close parties and account assessments for bankruptcies; and the account figures both need."""
+"""Reads and writes of the case workflows: heirs and decisions for estates; key dates, review
+windows, close parties and account assessments for bankruptcies; and the account figures both
+need.
+
+Decisions are kept as rows that are never changed: the latest of a kind is in force, the
+others are its history. The kinds used here are `SETTLEMENT_FORM`, `DEADLINE` (an ISO date set
+by the user, or empty for the rule's own date), `FUNERAL_COSTS` (hundredths), `KEY_DATES`
+(the ruling date and the cut-off date as entered) and `NO_CLOSE_PARTIES` ("yes" or "no").
+"""
 
 from __future__ import annotations
 
@@ -7,21 +14,31 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from app.domain.bankruptcy import KeyDates, checked_key_dates
+from app.domain.services import Service
+from app.store.cases import CaseNotFound
+from app.store.db import upsert
 from app.store.models import (
     Account,
     AccountAssessment,
     Balance,
     Bank,
+    Case,
     CloseParty,
     Decision,
     Heir,
     Transaction,
     WindowAssessment,
 )
-from app.store.writer import upsert
+
+SETTLEMENT_FORM = "settlement_form"
+DEADLINE = "deadline"
+FUNERAL_COSTS = "funeral_costs"
+KEY_DATES = "key_dates"
+NO_CLOSE_PARTIES = "no_close_parties"
 
 
 @dataclass(frozen=True)
@@ -62,15 +79,23 @@ def account_figures(session: Session, case_id: int) -> list[AccountFigures]:
         known = balances.get(account.id, {})
         booked = known.get("bookedBalance")
         available = known.get("availableBalance")
-        figures.append(AccountFigures(
-            account_id=account.id, bank_id=account.bank_id, bank_name=bank_name,
-            bank_status=bank_status, account_number=account.account_number, type=account.type,
-            currency=account.currency, status=account.status, end_date=account.end_date,
-            fetch_status=account.fetch_status,
-            booked_as_of=booked[0] if booked else None,
-            booked_minor=booked[1] if booked else None,
-            available_minor=available[1] if available else None,
-        ))
+        figures.append(
+            AccountFigures(
+                account_id=account.id,
+                bank_id=account.bank_id,
+                bank_name=bank_name,
+                bank_status=bank_status,
+                account_number=account.account_number,
+                type=account.type,
+                currency=account.currency,
+                status=account.status,
+                end_date=account.end_date,
+                fetch_status=account.fetch_status,
+                booked_as_of=booked[0] if booked else None,
+                booked_minor=booked[1] if booked else None,
+                available_minor=available[1] if available else None,
+            )
+        )
     return figures
 
 
@@ -110,11 +135,20 @@ def transactions_between(
     """Booked and pending transactions of the case booked from `start` to `end`, in date order."""
     query = (
         select(
-            Transaction.id, Transaction.account_id, Account.account_number,
-            Transaction.booking_date, Transaction.amount_minor, Transaction.status,
-            Transaction.counterparty_name, Transaction.counterparty_account,
-            Transaction.counterparty_id, Transaction.message, Transaction.code_family,
-            Transaction.code_subfamily, Transaction.code_text, Transaction.card,
+            Transaction.id,
+            Transaction.account_id,
+            Account.account_number,
+            Transaction.booking_date,
+            Transaction.amount_minor,
+            Transaction.status,
+            Transaction.counterparty_name,
+            Transaction.counterparty_account,
+            Transaction.counterparty_id,
+            Transaction.message,
+            Transaction.code_family,
+            Transaction.code_subfamily,
+            Transaction.code_text,
+            Transaction.card,
             Transaction.merchant,
         )
         .join(Account, Account.id == Transaction.account_id)
@@ -135,12 +169,22 @@ def transactions_between(
 
 
 def add_heir(
-    session: Session, case_id: int, *, name: str, relation: str, user: str,
-    agrees: bool | None = None, takes_debt_responsibility: bool = False,
+    session: Session,
+    case_id: int,
+    *,
+    name: str,
+    relation: str,
+    user: str,
+    agrees: bool | None = None,
+    takes_debt_responsibility: bool = False,
 ) -> int:
     heir = Heir(
-        case_id=case_id, name=name, relation=relation, agrees=agrees,
-        takes_debt_responsibility=takes_debt_responsibility, recorded_by=user,
+        case_id=case_id,
+        name=name,
+        relation=relation,
+        agrees=agrees,
+        takes_debt_responsibility=takes_debt_responsibility,
+        recorded_by=user,
         recorded_at=datetime.now(UTC),
     )
     session.add(heir)
@@ -168,13 +212,26 @@ def heirs(session: Session, case_id: int) -> list[Heir]:
 
 
 def record_decision(
-    session: Session, case_id: int, kind: str, value: str, *, user: str,
-    representative: str | None = None, reasons: str | None = None,
+    session: Session,
+    case_id: int,
+    kind: str,
+    value: str,
+    *,
+    user: str,
+    representative: str | None = None,
+    reasons: str | None = None,
 ) -> None:
-    session.add(Decision(
-        case_id=case_id, kind=kind, value=value, representative=representative,
-        reasons=reasons, decided_by=user, decided_at=datetime.now(UTC),
-    ))
+    session.add(
+        Decision(
+            case_id=case_id,
+            kind=kind,
+            value=value,
+            representative=representative,
+            reasons=reasons,
+            decided_by=user,
+            decided_at=datetime.now(UTC),
+        )
+    )
 
 
 def latest_decision(session: Session, case_id: int, kind: str) -> Decision | None:
@@ -187,27 +244,79 @@ def latest_decision(session: Session, case_id: int, kind: str) -> Decision | Non
 
 
 def decision_history(session: Session, case_id: int) -> list[Decision]:
-    return list(session.scalars(
-        select(Decision).where(Decision.case_id == case_id).order_by(Decision.id)
-    ))
+    return list(
+        session.scalars(select(Decision).where(Decision.case_id == case_id).order_by(Decision.id))
+    )
 
 
 # -- bankruptcy ---------------------------------------------------------------------------
 
 
+def set_key_dates(
+    session: Session,
+    case_id: int,
+    *,
+    ruling_date: date | None,
+    cutoff_date: date | None,
+    today: date,
+    user: str,
+) -> KeyDates:
+    """Change a bankruptcy's ruling date and cut-off date, and record who did it and when.
+
+    Raises `InvalidInput` naming the date that breaks a rule (see `checked_key_dates`). The
+    review windows follow at once; the period a new fetch asks for follows the ruling date.
+    """
+    dates = checked_key_dates(ruling_date, cutoff_date, today)
+    case = session.get(Case, case_id)
+    if case is None:
+        raise CaseNotFound(case_id)
+    if case.service != Service.BANKRUPTCY.value:
+        raise ValueError(f"case {case_id} is not a bankruptcy; it has no ruling date")
+    case.key_date, case.cutoff_date = dates.ruling_date, dates.cutoff_date
+    cutoff = dates.cutoff_date.isoformat() if dates.cutoff_date else ""
+    record_decision(
+        session, case_id, KEY_DATES, f"{dates.ruling_date.isoformat()};{cutoff}", user=user
+    )
+    return dates
+
+
 def assess_transaction(
-    session: Session, case_id: int, transaction_id: int, window: str, assessment: str,
-    *, user: str, note: str | None = None,
+    session: Session,
+    case_id: int,
+    transaction_id: int,
+    window: str,
+    assessment: str,
+    *,
+    user: str,
+    note: str | None = None,
 ) -> None:
     upsert(
-        session, WindowAssessment.__table__,  # type: ignore[arg-type]
-        [{
-            "case_id": case_id, "transaction_id": transaction_id, "window": window,
-            "assessment": assessment, "note": note, "assessed_by": user,
-            "assessed_at": datetime.now(UTC),
-        }],
+        session,
+        WindowAssessment.__table__,  # type: ignore[arg-type]
+        [
+            {
+                "case_id": case_id,
+                "transaction_id": transaction_id,
+                "window": window,
+                "assessment": assessment,
+                "note": note,
+                "assessed_by": user,
+                "assessed_at": datetime.now(UTC),
+            }
+        ],
         keys=("transaction_id", "window"),
         update_columns=("assessment", "note", "assessed_by", "assessed_at"),
+    )
+
+
+def remove_assessment(session: Session, case_id: int, transaction_id: int, window: str) -> None:
+    """Take back the assessment of one transaction in one window."""
+    session.execute(
+        delete(WindowAssessment).where(
+            WindowAssessment.case_id == case_id,
+            WindowAssessment.transaction_id == transaction_id,
+            WindowAssessment.window == window,
+        )
     )
 
 
@@ -221,14 +330,23 @@ def window_assessments(session: Session, case_id: int) -> dict[tuple[int, str], 
 
 
 def add_close_party(
-    session: Session, case_id: int, *, user: str, name: str | None = None,
-    account_number: str | None = None, note: str | None = None,
+    session: Session,
+    case_id: int,
+    *,
+    user: str,
+    name: str | None = None,
+    account_number: str | None = None,
+    note: str | None = None,
 ) -> int:
     if not (name or account_number):
         raise ValueError("a close party needs a name or an account number")
     party = CloseParty(
-        case_id=case_id, name=name, account_number=account_number, note=note,
-        recorded_by=user, recorded_at=datetime.now(UTC),
+        case_id=case_id,
+        name=name,
+        account_number=account_number,
+        note=note,
+        recorded_by=user,
+        recorded_at=datetime.now(UTC),
     )
     session.add(party)
     session.flush()
@@ -236,9 +354,11 @@ def add_close_party(
 
 
 def close_parties(session: Session, case_id: int) -> list[CloseParty]:
-    return list(session.scalars(
-        select(CloseParty).where(CloseParty.case_id == case_id).order_by(CloseParty.id)
-    ))
+    return list(
+        session.scalars(
+            select(CloseParty).where(CloseParty.case_id == case_id).order_by(CloseParty.id)
+        )
+    )
 
 
 def remove_close_party(session: Session, party_id: int) -> None:
@@ -248,15 +368,27 @@ def remove_close_party(session: Session, party_id: int) -> None:
 
 
 def assess_account(
-    session: Session, case_id: int, account_id: int, *, user: str,
-    secured_minor: int | None, remarks: str | None,
+    session: Session,
+    case_id: int,
+    account_id: int,
+    *,
+    user: str,
+    secured_minor: int | None,
+    remarks: str | None,
 ) -> None:
     upsert(
-        session, AccountAssessment.__table__,  # type: ignore[arg-type]
-        [{
-            "case_id": case_id, "account_id": account_id, "secured_minor": secured_minor,
-            "remarks": remarks, "assessed_by": user, "assessed_at": datetime.now(UTC),
-        }],
+        session,
+        AccountAssessment.__table__,  # type: ignore[arg-type]
+        [
+            {
+                "case_id": case_id,
+                "account_id": account_id,
+                "secured_minor": secured_minor,
+                "remarks": remarks,
+                "assessed_by": user,
+                "assessed_at": datetime.now(UTC),
+            }
+        ],
         keys=("account_id",),
         update_columns=("secured_minor", "remarks", "assessed_by", "assessed_at"),
     )

@@ -69,18 +69,29 @@ def no_faults(world: World) -> Iterator[World]:
 
 
 def bankruptcy_case(db, debtor: str = "999000010", days_ago: int = 60) -> int:
-    facts = new_bankruptcy(reference=f"K-{debtor}", debtor_id=debtor, debtor_name="SYNTETISK BYGG AS",
-                           ruling_date=TODAY - timedelta(days=days_ago), today=TODAY)
+    facts = new_bankruptcy(
+        reference=f"K-{debtor}",
+        debtor_id=debtor,
+        debtor_name="SYNTETISK BYGG AS",
+        ruling_date=TODAY - timedelta(days=days_ago),
+        today=TODAY,
+    )
     return create_case(db, facts, environment="sandbox", user="tester")
 
 
 def estate_case(db) -> int:
-    facts = new_estate(reference="D-1", deceased_id="02913810077", death_date=date(2025, 4, 22),
-                       deceased_name="Olaf Fiktiv Testesen", today=TODAY)
+    facts = new_estate(
+        reference="D-1",
+        deceased_id="02913810077",
+        death_date=date(2025, 4, 22),
+        deceased_name="Olaf Fiktiv Testesen",
+        today=TODAY,
+    )
     return create_case(db, facts, environment="sandbox", user="tester")
 
 
 def guardianship_case(db) -> int:
-    facts = new_guardianship(reference="V-1", ward_id="21879010184", guardian_id="09826510185",
-                             year=2024, today=TODAY)
+    facts = new_guardianship(
+        reference="V-1", ward_id="21879010184", guardian_id="09826510185", year=2024, today=TODAY
+    )
     return create_case(db, facts, environment="sandbox", user="tester")

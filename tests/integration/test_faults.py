@@ -4,6 +4,7 @@ good banks' data is complete, and no log line or audit export carries the case's
 import io
 import logging
 import time
+from pathlib import Path
 
 from sqlalchemy import func, select
 
@@ -14,7 +15,11 @@ from app.store.models import Account, Bank, RequestLog, Transaction
 from tests.integration.conftest import CLOCK, bankruptcy_case
 
 FJORDBANK, TESTDAL, LILLEVIK, SJOSTRAND, KYSTLINJE = (
-    "999000029", "999000037", "999000142", "999000169", "999000177",
+    "999000029",
+    "999000037",
+    "999000142",
+    "999000169",
+    "999000177",
 )
 PARTIAL = "Archived history before 2024 must be requested by letter"
 
@@ -37,13 +42,18 @@ def test_each_bank_misbehaving_differently(db, no_faults):
     Harvest(db, clean_id, world.connection(), user="t", clock=CLOCK).run()
     clean = per_bank(db, clean_id)
 
-    world.faults({"seed": 7, "banks": {
-        FJORDBANK: {"fail_first": {"status": 503, "count": 2}},
-        TESTDAL: {"rate_limit": {"first": 1, "retry_after": 1}},
-        LILLEVIK: {"malformed_rate": 1.0, "malformed_kind": "bad_json"},
-        SJOSTRAND: {"partial": PARTIAL},
-        KYSTLINJE: {"expire_tokens": True},
-    }})
+    world.faults(
+        {
+            "seed": 7,
+            "banks": {
+                FJORDBANK: {"fail_first": {"status": 503, "count": 2}},
+                TESTDAL: {"rate_limit": {"first": 1, "retry_after": 1}},
+                LILLEVIK: {"malformed_rate": 1.0, "malformed_kind": "bad_json"},
+                SJOSTRAND: {"partial": PARTIAL},
+                KYSTLINJE: {"expire_tokens": True},
+            },
+        }
+    )
     case_id = bankruptcy_case(db, days_ago=60)
     started = time.monotonic()
     summary = Harvest(db, case_id, world.connection(), user="t", clock=CLOCK).run()
@@ -63,8 +73,9 @@ def test_each_bank_misbehaving_differently(db, no_faults):
 
     with db.session() as session:
         attempts = session.execute(
-            select(RequestLog.bank_org_number, RequestLog.http_status, RequestLog.attempt)
-            .where(RequestLog.case_id == case_id)
+            select(RequestLog.bank_org_number, RequestLog.http_status, RequestLog.attempt).where(
+                RequestLog.case_id == case_id
+            )
         ).all()
     assert (FJORDBANK, 503, 1) in attempts and (FJORDBANK, 503, 2) in attempts
     assert (FJORDBANK, 200, 3) in attempts
@@ -73,21 +84,31 @@ def test_each_bank_misbehaving_differently(db, no_faults):
 
 
 def test_a_schema_violation_is_recorded_per_account(db, no_faults):
-    no_faults.faults({"seed": 3, "banks": {
-        TESTDAL: {"malformed_rate": 0.3, "malformed_kind": "schema"},
-    }})
+    no_faults.faults(
+        {
+            "seed": 3,
+            "banks": {
+                TESTDAL: {"malformed_rate": 0.3, "malformed_kind": "schema"},
+            },
+        }
+    )
     case_id = bankruptcy_case(db)
     summary = Harvest(db, case_id, no_faults.connection(), user="t", clock=CLOCK).run()
     status = summary.bank_status[TESTDAL]
     assert status in ("incomplete", "failed")
     with db.session() as session:
         messages = session.scalars(
-            select(Account.message).join(Bank, Bank.id == Account.bank_id)
-            .where(Bank.org_number == TESTDAL, Account.case_id == case_id,
-                   Account.fetch_status == "failed")
+            select(Account.message)
+            .join(Bank, Bank.id == Account.bank_id)
+            .where(
+                Bank.org_number == TESTDAL,
+                Account.case_id == case_id,
+                Account.fetch_status == "failed",
+            )
         ).all()
-        bank_message = session.scalar(select(Bank.message).where(
-            Bank.case_id == case_id, Bank.org_number == TESTDAL))
+        bank_message = session.scalar(
+            select(Bank.message).where(Bank.case_id == case_id, Bank.org_number == TESTDAL)
+        )
     assert messages or "does not match the standard" in (bank_message or "")
     for message in messages:
         assert "does not match the standard" in message
@@ -100,7 +121,7 @@ def test_logs_and_audit_export_hold_no_id_from_the_case(db, no_faults, private_h
     for handler in logging.getLogger().handlers:
         handler.flush()
     logs = "".join(
-        open(handler.baseFilename, encoding="utf-8").read()
+        Path(handler.baseFilename).read_text(encoding="utf-8")
         for handler in logging.getLogger().handlers
         if getattr(handler, "_boinnsyn", False)
     )

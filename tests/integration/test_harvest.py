@@ -34,8 +34,11 @@ def test_a_bankruptcy_is_fetched_stored_and_audited(db, no_faults):
     assert summary.banks_failed == 0
     with db.session() as session:
         assert count_transactions(session, case_id) == summary.transactions_received
-        statuses = dict(session.execute(select(Bank.org_number, Bank.status)
-                                        .where(Bank.case_id == case_id)).all())
+        statuses = dict(
+            session.execute(
+                select(Bank.org_number, Bank.status).where(Bank.case_id == case_id)
+            ).all()
+        )
         assert set(statuses.values()) <= {"complete", "partial", "letter_needed"}
         blocked = session.scalars(select(Account.status).where(Account.case_id == case_id)).all()
         assert set(blocked) <= {"disabled", "deleted"}

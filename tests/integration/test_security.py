@@ -35,8 +35,12 @@ def context(service="bankruptcy", **changes) -> CaseContext:
     profile = SERVICES[service]
     subject, key_date, guardian = SUBJECTS[service]
     base = CaseContext(
-        profile=profile, request_id="6f1c2a7e-5d0b-4c1e-9a55-2b8f0d3e7c11", subject_id=subject,
-        key_date=key_date, period=profile.period(key_date, TODAY), today=TODAY,
+        profile=profile,
+        request_id="6f1c2a7e-5d0b-4c1e-9a55-2b8f0d3e7c11",
+        subject_id=subject,
+        key_date=key_date,
+        period=profile.period(key_date, TODAY),
+        today=TODAY,
         guardian_id=guardian,
     )
     return dataclasses.replace(base, **changes)
@@ -44,8 +48,9 @@ def context(service="bankruptcy", **changes) -> CaseContext:
 
 @pytest.fixture
 def registered(no_faults):
-    no_faults.admin.post("/registry/bankruptcy",
-                         json={"debtor": DEBTOR, "ruling_date": RULING.isoformat()})
+    no_faults.admin.post(
+        "/registry/bankruptcy", json={"debtor": DEBTOR, "ruling_date": RULING.isoformat()}
+    )
     return no_faults
 
 
@@ -73,8 +78,9 @@ def creds(world, service="bankruptcy"):
 
 
 async def first_accounts(transport, world, ctx=None, endpoint=None, service="bankruptcy"):
-    client = ControlClient(transport, ctx or context(service), creds(world, service),
-                           endpoint or bank(world))
+    client = ControlClient(
+        transport, ctx or context(service), creds(world, service), endpoint or bank(world)
+    )
     async for page in client.accounts():
         return page
 
@@ -109,13 +115,17 @@ def test_a_token_for_another_bank_is_refused(registered):
     async def job(transport):
         ctx = context()
         spec = CallSpec(
-            url=f"{registered.base_url}/banks/testdal/v2/accounts", endpoint=Endpoint.ACCOUNTS,
-            credentials=creds(registered), scope=SCOPE_CONTROL, context=ctx,
+            url=f"{registered.base_url}/banks/testdal/v2/accounts",
+            endpoint=Endpoint.ACCOUNTS,
+            credentials=creds(registered),
+            scope=SCOPE_CONTROL,
+            context=ctx,
             resource=f"{registered.base_url}/banks/fjordbank/v2",
             params=ctx.params(Endpoint.ACCOUNTS),
         )
-        return await transport.call(spec, decrypting(AccountsResponse, creds(registered),
-                                                     plain_json=False))
+        return await transport.call(
+            spec, decrypting(AccountsResponse, creds(registered), plain_json=False)
+        )
 
     with pytest.raises(ApiError) as refused:
         run(with_transport(registered, job))
@@ -181,8 +191,9 @@ def test_forbidden_endpoints_never_leave_the_machine(no_faults, service, endpoin
     no_faults.clear_requests()
 
     async def job(transport):
-        client = ControlClient(transport, context(service), creds(no_faults, service),
-                               bank(no_faults))
+        client = ControlClient(
+            transport, context(service), creds(no_faults, service), bank(no_faults)
+        )
         call = client.cards if endpoint is Endpoint.CARDS else client.roles
         return await call("any-reference")
 
@@ -202,10 +213,12 @@ def test_a_period_outside_the_rule_never_leaves_the_machine(registered):
 @pytest.mark.parametrize("service", list(SERVICES))
 def test_the_sandbox_refuses_cards_on_its_own(no_faults, service):
     """The same request sent past the guard rail: the bank answers 400 ACC-001."""
-    for kind, (subject, key_date, guardian) in SUBJECTS.items():
+    for kind, (subject, key_date, _guardian) in SUBJECTS.items():
         if kind == "bankruptcy":
-            no_faults.admin.post("/registry/bankruptcy",
-                                 json={"debtor": subject, "ruling_date": key_date.isoformat()})
+            no_faults.admin.post(
+                "/registry/bankruptcy",
+                json={"debtor": subject, "ruling_date": key_date.isoformat()},
+            )
 
     async def job(transport):
         ctx = context(service)
@@ -215,12 +228,17 @@ def test_the_sandbox_refuses_cards_on_its_own(no_faults, service):
             reference = page.accounts[0].account_reference
             break
         spec = CallSpec(
-            url=client._account_url(reference, "/cards"), endpoint=Endpoint.CARDS,
-            credentials=creds(no_faults, service), scope=SCOPE_CONTROL, context=ctx,
-            resource=client.bank.base_url, params=ctx.params(Endpoint.CARDS),
+            url=client._account_url(reference, "/cards"),
+            endpoint=Endpoint.CARDS,
+            credentials=creds(no_faults, service),
+            scope=SCOPE_CONTROL,
+            context=ctx,
+            resource=client.bank.base_url,
+            params=ctx.params(Endpoint.CARDS),
         )
-        return await transport.call(spec, decrypting(AccountsResponse, creds(no_faults, service),
-                                                     plain_json=False))
+        return await transport.call(
+            spec, decrypting(AccountsResponse, creds(no_faults, service), plain_json=False)
+        )
 
     with pytest.raises(ApiError) as refused:
         run(with_transport(no_faults, job))

@@ -30,7 +30,8 @@ def modules(package: str) -> list[Path]:
 @pytest.mark.parametrize("package", CORE)
 def test_the_core_imports_no_qt(package):
     offenders = [
-        path.relative_to(APP) for path in modules(package)
+        path.relative_to(APP)
+        for path in modules(package)
         if any(name.startswith("PySide6") for name in imports_of(path))
     ]
     assert offenders == []

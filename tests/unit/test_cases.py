@@ -28,8 +28,12 @@ TODAY = date(2025, 6, 16)
 
 def test_a_company_bankruptcy():
     facts = new_bankruptcy(
-        reference=" K-12/2025 ", debtor_id="999 000 010", ruling_date=date(2025, 5, 5),
-        cutoff_date=date(2025, 5, 2), today=TODAY, debtor_name="SYNTETISK BYGG AS",
+        reference=" K-12/2025 ",
+        debtor_id="999 000 010",
+        ruling_date=date(2025, 5, 5),
+        cutoff_date=date(2025, 5, 2),
+        today=TODAY,
+        debtor_name="SYNTETISK BYGG AS",
     )
     assert facts.reference == "K-12/2025"
     assert facts.subject_id == "999000010"
@@ -57,35 +61,103 @@ def test_a_guardianship_year():
 @pytest.mark.parametrize(
     ("make", "field"),
     [
-        (lambda: new_bankruptcy(reference="", debtor_id="999000010",
-                                ruling_date=date(2025, 5, 5), today=TODAY), FIELD_REFERENCE),
-        (lambda: new_bankruptcy(reference="x" * 101, debtor_id="999000010",
-                                ruling_date=date(2025, 5, 5), today=TODAY), FIELD_REFERENCE),
-        (lambda: new_bankruptcy(reference="K", debtor_id="999000011",
-                                ruling_date=date(2025, 5, 5), today=TODAY),
-         FIELD_SUBJECT[Service.BANKRUPTCY]),
-        (lambda: new_bankruptcy(reference="K", debtor_id="999000010",
-                                ruling_date=TODAY + timedelta(days=1), today=TODAY),
-         FIELD_RULING_DATE),
-        (lambda: new_bankruptcy(reference="K", debtor_id="999000010", ruling_date=None,
-                                today=TODAY), FIELD_RULING_DATE),
-        (lambda: new_bankruptcy(reference="K", debtor_id="999000010",
-                                ruling_date=date(2025, 5, 5), cutoff_date=date(2025, 5, 6),
-                                today=TODAY), FIELD_CUTOFF_DATE),
-        (lambda: new_estate(reference="D", deceased_id="999000010",
-                            death_date=date(2025, 4, 22), today=TODAY),
-         FIELD_SUBJECT[Service.ESTATE]),
-        (lambda: new_estate(reference="D", deceased_id="02913810077",
-                            death_date=TODAY + timedelta(days=1), today=TODAY), FIELD_DEATH_DATE),
-        (lambda: new_estate(reference="D", deceased_id="02913810077",
-                            death_date=date(1930, 1, 1), today=TODAY), FIELD_DEATH_DATE),
-        (lambda: new_guardianship(reference="V", ward_id="21879010184",
-                                  guardian_id="21879010184", year=2024, today=TODAY),
-         FIELD_GUARDIAN),
-        (lambda: new_guardianship(reference="V", ward_id="21879010184",
-                                  guardian_id="09826510185", year=2025, today=TODAY), FIELD_YEAR),
-        (lambda: new_guardianship(reference="V", ward_id="21879010184",
-                                  guardian_id="09826510185", year=2023, today=TODAY), FIELD_YEAR),
+        (
+            lambda: new_bankruptcy(
+                reference="", debtor_id="999000010", ruling_date=date(2025, 5, 5), today=TODAY
+            ),
+            FIELD_REFERENCE,
+        ),
+        (
+            lambda: new_bankruptcy(
+                reference="x" * 101,
+                debtor_id="999000010",
+                ruling_date=date(2025, 5, 5),
+                today=TODAY,
+            ),
+            FIELD_REFERENCE,
+        ),
+        (
+            lambda: new_bankruptcy(
+                reference="K", debtor_id="999000011", ruling_date=date(2025, 5, 5), today=TODAY
+            ),
+            FIELD_SUBJECT[Service.BANKRUPTCY],
+        ),
+        (
+            lambda: new_bankruptcy(
+                reference="K",
+                debtor_id="999000010",
+                ruling_date=TODAY + timedelta(days=1),
+                today=TODAY,
+            ),
+            FIELD_RULING_DATE,
+        ),
+        (
+            lambda: new_bankruptcy(
+                reference="K", debtor_id="999000010", ruling_date=None, today=TODAY
+            ),
+            FIELD_RULING_DATE,
+        ),
+        (
+            lambda: new_bankruptcy(
+                reference="K",
+                debtor_id="999000010",
+                ruling_date=date(2025, 5, 5),
+                cutoff_date=date(2025, 5, 6),
+                today=TODAY,
+            ),
+            FIELD_CUTOFF_DATE,
+        ),
+        (
+            lambda: new_estate(
+                reference="D", deceased_id="999000010", death_date=date(2025, 4, 22), today=TODAY
+            ),
+            FIELD_SUBJECT[Service.ESTATE],
+        ),
+        (
+            lambda: new_estate(
+                reference="D",
+                deceased_id="02913810077",
+                death_date=TODAY + timedelta(days=1),
+                today=TODAY,
+            ),
+            FIELD_DEATH_DATE,
+        ),
+        (
+            lambda: new_estate(
+                reference="D", deceased_id="02913810077", death_date=date(1930, 1, 1), today=TODAY
+            ),
+            FIELD_DEATH_DATE,
+        ),
+        (
+            lambda: new_guardianship(
+                reference="V",
+                ward_id="21879010184",
+                guardian_id="21879010184",
+                year=2024,
+                today=TODAY,
+            ),
+            FIELD_GUARDIAN,
+        ),
+        (
+            lambda: new_guardianship(
+                reference="V",
+                ward_id="21879010184",
+                guardian_id="09826510185",
+                year=2025,
+                today=TODAY,
+            ),
+            FIELD_YEAR,
+        ),
+        (
+            lambda: new_guardianship(
+                reference="V",
+                ward_id="21879010184",
+                guardian_id="09826510185",
+                year=2023,
+                today=TODAY,
+            ),
+            FIELD_YEAR,
+        ),
     ],
 )
 def test_each_broken_rule_names_its_field(make, field):
@@ -103,8 +175,13 @@ dates = st.dates(min_value=date(1900, 1, 1), max_value=date(2030, 12, 31))
 
 
 @settings(max_examples=1500, deadline=None)
-@given(kind=st.sampled_from(list(Service)), subject=ids, other=ids, day=dates,
-       year=st.integers(1990, 2030))
+@given(
+    kind=st.sampled_from(list(Service)),
+    subject=ids,
+    other=ids,
+    day=dates,
+    year=st.integers(1990, 2030),
+)
 def test_generated_input_is_accepted_or_refused_never_crashes(kind, subject, other, day, year):
     try:
         if kind is Service.BANKRUPTCY:

@@ -19,23 +19,29 @@ NOW = datetime(2025, 6, 16, 12, tzinfo=UTC)
 
 def make_pkcs12(path: Path, password: bytes, *, days_valid: int, org: str = "974760673") -> Path:
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    subject = x509.Name([
-        x509.NameAttribute(NameOID.COUNTRY_NAME, "NO"),
-        x509.NameAttribute(NameOID.ORGANIZATION_NAME, "Brønnøysundregistrene"),
-        x509.NameAttribute(NameOID.SERIAL_NUMBER, org),
-        x509.NameAttribute(NameOID.COMMON_NAME, "Test certificate"),
-    ])
+    subject = x509.Name(
+        [
+            x509.NameAttribute(NameOID.COUNTRY_NAME, "NO"),
+            x509.NameAttribute(NameOID.ORGANIZATION_NAME, "Brønnøysundregistrene"),
+            x509.NameAttribute(NameOID.SERIAL_NUMBER, org),
+            x509.NameAttribute(NameOID.COMMON_NAME, "Test certificate"),
+        ]
+    )
     certificate = (
         x509.CertificateBuilder()
-        .subject_name(subject).issuer_name(subject).public_key(key.public_key())
+        .subject_name(subject)
+        .issuer_name(subject)
+        .public_key(key.public_key())
         .serial_number(x509.random_serial_number())
         .not_valid_before(NOW - timedelta(days=30))
         .not_valid_after(NOW + timedelta(days=days_valid))
         .sign(key, hashes.SHA256())
     )
-    path.write_bytes(pkcs12.serialize_key_and_certificates(
-        b"test", key, certificate, None, serialization.BestAvailableEncryption(password)
-    ))
+    path.write_bytes(
+        pkcs12.serialize_key_and_certificates(
+            b"test", key, certificate, None, serialization.BestAvailableEncryption(password)
+        )
+    )
     return path
 
 
@@ -52,7 +58,9 @@ def test_import_keeps_the_password_in_the_keyring_and_the_file_private(tmp_path,
     assert stored.stat().st_mode & 0o777 == 0o600
     loaded = certificates.load_credentials("test")
     assert loaded["bankruptcy"].client_id == "client-1"
-    settings_text = "".join(p.read_text(errors="ignore") for p in stored.parent.parent.rglob("*.json"))
+    settings_text = "".join(
+        p.read_text(errors="ignore") for p in stored.parent.parent.rglob("*.json")
+    )
     assert "s3cret" not in settings_text
 
 
@@ -86,7 +94,18 @@ def test_the_cli_reports_a_missing_keyring(tmp_path, no_keyring, capsys, monkeyp
 
     source = make_pkcs12(tmp_path / "cert.p12", b"pw", days_valid=365)
     monkeypatch.setattr("getpass.getpass", lambda prompt: "pw")
-    code = main(["certificate", "import", str(source), "--environment", "test",
-                 "--service", "bankruptcy", "--client-id", "c"])
+    code = main(
+        [
+            "certificate",
+            "import",
+            str(source),
+            "--environment",
+            "test",
+            "--service",
+            "bankruptcy",
+            "--client-id",
+            "c",
+        ]
+    )
     assert code == 2
     assert "No keyring is available" in capsys.readouterr().err

@@ -27,22 +27,46 @@ COUNTERPARTY = "Eksempel Begravelsesbyrå AS"
 
 
 def estate_with_data(db, reference="D-1", deceased=DECEASED, name="Olaf Fiktiv") -> int:
-    facts = new_estate(reference=reference, deceased_id=deceased, deceased_name=name,
-                       death_date=date(2025, 4, 22), today=NOW.date())
+    facts = new_estate(
+        reference=reference,
+        deceased_id=deceased,
+        deceased_name=name,
+        death_date=date(2025, 4, 22),
+        today=NOW.date(),
+    )
     case_id = create_case(db, facts, environment="sandbox", user="tester")
     writer = CaseWriter(db)
     bank = writer.upsert_banks(case_id, [BankInfo("999000037", "Testdal Sparebank")])["999000037"]
     account = writer.upsert_account(
         case_id, bank, AccountRecord(ACCOUNT, owner_id=deceased, owner_name=name), None
     )
-    writer.add_transactions(case_id, account, [
-        TransactionRecord(key=f"T{i}", booking_date=date(2025, 5, 1), amount=Decimal("-500"),
-                          currency="NOK", counterparty_name=COUNTERPARTY, message="Begravelse")
-        for i in range(200)
-    ])
-    writer.add_audit([AuditEntry(environment="sandbox", endpoint="accounts", user="tester",
-                                 case_id=case_id, correlation_id="c0ffee00-0000-4000-8000-000000000001",
-                                 outcome="ok")])
+    writer.add_transactions(
+        case_id,
+        account,
+        [
+            TransactionRecord(
+                key=f"T{i}",
+                booking_date=date(2025, 5, 1),
+                amount=Decimal("-500"),
+                currency="NOK",
+                counterparty_name=COUNTERPARTY,
+                message="Begravelse",
+            )
+            for i in range(200)
+        ],
+    )
+    writer.add_audit(
+        [
+            AuditEntry(
+                environment="sandbox",
+                endpoint="accounts",
+                user="tester",
+                case_id=case_id,
+                correlation_id="c0ffee00-0000-4000-8000-000000000001",
+                outcome="ok",
+            )
+        ]
+    )
     return case_id
 
 

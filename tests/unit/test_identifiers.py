@@ -93,10 +93,12 @@ def test_organisation_numbers():
 
 def test_party_ids_tell_people_from_organisations():
     assert validate_party_id("999000010", "Debtor", today=TODAY) == (
-        "999000010", PartyKind.ORGANISATION,
+        "999000010",
+        PartyKind.ORGANISATION,
     )
     assert validate_party_id("21879010184", "Debtor", today=TODAY) == (
-        "21879010184", PartyKind.PERSON,
+        "21879010184",
+        PartyKind.PERSON,
     )
     with pytest.raises(InvalidInput, match="9 digits .* or 11 digits"):
         validate_party_id("1234", "Debtor", today=TODAY)

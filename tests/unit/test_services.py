@@ -17,19 +17,29 @@ from app.domain.services import (
 TODAY = date(2025, 6, 16)
 
 ENCODED = {
-    (BANKRUPTCY, Endpoint.CUSTOMER_RELATIONSHIPS):
-        "kkl.%20%C2%A7156%20(3)%20og%20(4)%2C%20jf.%20kkfor.%C2%A721",
-    (BANKRUPTCY, Endpoint.TRANSACTIONS):
-        "kkl.%20%C2%A7156%20(3)%20og%20(4)%2C%20jf.%20kkfor.%C2%A721",
-    (ESTATE, Endpoint.ACCOUNTS):
-        "Arveloven%20%C2%A7%2092%20f%C3%B8rste%20ledd%20og%20%C2%A7%20118%2C%20jf.%20%C2%A7%2088"
-        "%20a%2C%20jf.%20forskrift%20om%20Digitalt%20d%C3%B8dsbo",
-    (GUARDIANSHIP, Endpoint.CUSTOMER_RELATIONSHIPS):
-        "Vergem%C3%A5lsloven%20%C2%A7%2054%20(2)%2C%20jf.%20vergem%C3%A5lsforskriften%20%C2%A720a"
-        "%20(2)%2C%20jf.%20vergem%C3%A5lsforskriften%20%C2%A720a%20(1)%20a",
-    (GUARDIANSHIP, Endpoint.ROLES):
-        "Vergem%C3%A5lsloven%20%C2%A7%2054%20(2)%2C%20jf.%20vergem%C3%A5lsforskriften%20%C2%A7%20"
-        "20%20(2)%2C%20jf.%20vergem%C3%A5lsforskriften%20%C2%A7%2020a%20(1)%20b-e",
+    (
+        BANKRUPTCY,
+        Endpoint.CUSTOMER_RELATIONSHIPS,
+    ): "kkl.%20%C2%A7156%20(3)%20og%20(4)%2C%20jf.%20kkfor.%C2%A721",
+    (
+        BANKRUPTCY,
+        Endpoint.TRANSACTIONS,
+    ): "kkl.%20%C2%A7156%20(3)%20og%20(4)%2C%20jf.%20kkfor.%C2%A721",
+    (
+        ESTATE,
+        Endpoint.ACCOUNTS,
+    ): "Arveloven%20%C2%A7%2092%20f%C3%B8rste%20ledd%20og%20%C2%A7%20118%2C%20jf.%20%C2%A7%2088"
+    "%20a%2C%20jf.%20forskrift%20om%20Digitalt%20d%C3%B8dsbo",
+    (
+        GUARDIANSHIP,
+        Endpoint.CUSTOMER_RELATIONSHIPS,
+    ): "Vergem%C3%A5lsloven%20%C2%A7%2054%20(2)%2C%20jf.%20vergem%C3%A5lsforskriften%20%C2%A720a"
+    "%20(2)%2C%20jf.%20vergem%C3%A5lsforskriften%20%C2%A720a%20(1)%20a",
+    (
+        GUARDIANSHIP,
+        Endpoint.ROLES,
+    ): "Vergem%C3%A5lsloven%20%C2%A7%2054%20(2)%2C%20jf.%20vergem%C3%A5lsforskriften%20%C2%A7%20"
+    "20%20(2)%2C%20jf.%20vergem%C3%A5lsforskriften%20%C2%A7%2020a%20(1)%20b-e",
 }
 
 
@@ -73,7 +83,10 @@ def test_period_rules(service, key_date, expected):
 
 @pytest.mark.parametrize(
     ("service", "key_date", "limit_start"),
-    [(BANKRUPTCY, date(2025, 5, 5), date(2024, 5, 5)), (ESTATE, date(2025, 4, 22), date(2025, 1, 22))],
+    [
+        (BANKRUPTCY, date(2025, 5, 5), date(2024, 5, 5)),
+        (ESTATE, date(2025, 4, 22), date(2025, 1, 22)),
+    ],
 )
 @pytest.mark.parametrize(("offset", "allowed"), [(-1, False), (0, True), (1, True)])
 def test_from_date_edges(service, key_date, limit_start, offset, allowed):
@@ -99,9 +112,7 @@ def test_to_date_may_not_pass_today(offset, allowed):
             BANKRUPTCY.check_period(period, date(2025, 5, 5), TODAY)
 
 
-@pytest.mark.parametrize(
-    ("year", "allowed"), [(2023, False), (2024, True), (2025, False)]
-)
+@pytest.mark.parametrize(("year", "allowed"), [(2023, False), (2024, True), (2025, False)])
 def test_guardianship_covers_only_the_last_calendar_year(year, allowed):
     period = Period(date(year, 1, 1), date(year, 12, 31))
     key = date(year, 1, 1)

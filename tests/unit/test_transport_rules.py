@@ -36,7 +36,8 @@ def test_remote_environments_need_the_directory_key():
 def test_a_plain_json_answer_not_asked_for_is_refused():
     parse = decrypting(AccountsResponse, credentials=None, plain_json=False)  # type: ignore[arg-type]
     answer = httpx.Response(
-        200, headers={"content-type": "application/json"},
+        200,
+        headers={"content-type": "application/json"},
         content=b'{"responseDetails": {"status": "complete"}, "accounts": []}',
     )
     with pytest.raises(ProtocolError, match="plain JSON"):
@@ -49,12 +50,21 @@ def test_a_plain_json_answer_not_asked_for_is_refused():
 @pytest.mark.parametrize(
     ("base", "href", "expected"),
     [
-        ("https://api.bank.example/dsop/v2", "/accounts/R1/transactions?p=2",
-         "https://api.bank.example/dsop/v2/accounts/R1/transactions?p=2"),
-        ("https://api.bank.example/dsop/v2", "/dsop/v2/accounts/R1/transactions?p=2",
-         "https://api.bank.example/dsop/v2/accounts/R1/transactions?p=2"),
-        ("https://api.bank.example/dsop/v2/", "accounts?page=2",
-         "https://api.bank.example/dsop/v2/accounts?page=2"),
+        (
+            "https://api.bank.example/dsop/v2",
+            "/accounts/R1/transactions?p=2",
+            "https://api.bank.example/dsop/v2/accounts/R1/transactions?p=2",
+        ),
+        (
+            "https://api.bank.example/dsop/v2",
+            "/dsop/v2/accounts/R1/transactions?p=2",
+            "https://api.bank.example/dsop/v2/accounts/R1/transactions?p=2",
+        ),
+        (
+            "https://api.bank.example/dsop/v2/",
+            "accounts?page=2",
+            "https://api.bank.example/dsop/v2/accounts?page=2",
+        ),
     ],
 )
 def test_relative_paging_links_resolve_against_the_base(base, href, expected):

@@ -80,6 +80,7 @@ BASE = {"responseDetails": {"status": "complete"}}
         ({"transactionIdentifier": 7}, "transactionIdentifier"),
         ({"transactionIdentifier": "t", "reversalIndicator": "true"}, "reversalIndicator"),
         ({"transactionIdentifier": "t", "bookingDate": "31.05.2025"}, "bookingDate"),
+        ({"transactionIdentifier": "t", "bookingDate": 1748649600}, "bookingDate"),
         ({"transactionIdentifier": "t", "currency": "nok"}, "currency"),
     ],
 )
@@ -91,15 +92,23 @@ def test_wrong_types_are_refused(transaction, where):
 
 
 def test_unknown_fields_and_enum_values_are_tolerated():
-    body = json.dumps({
-        **BASE,
-        "newTopLevelThing": {"x": 1},
-        "transactions": [{
-            "transactionIdentifier": "t", "status": "reserved", "creditDebitIndicator": "debit",
-            "bookingDate": "2025-05-31T10:00:00+02", "valueDate": "2025-05-31T10:00:00+0200",
-            "registered": "2025-05-31T08:00:00Z", "futureField": True,
-        }],
-    })
+    body = json.dumps(
+        {
+            **BASE,
+            "newTopLevelThing": {"x": 1},
+            "transactions": [
+                {
+                    "transactionIdentifier": "t",
+                    "status": "reserved",
+                    "creditDebitIndicator": "debit",
+                    "bookingDate": "2025-05-31T10:00:00+02",
+                    "valueDate": "2025-05-31T10:00:00+0200",
+                    "registered": "2025-05-31T08:00:00Z",
+                    "futureField": True,
+                }
+            ],
+        }
+    )
     page = models.TransactionsResponse.model_validate_json(body)
     transaction = page.transactions[0]
     assert transaction.status is models.TransactionStatus.UNKNOWN

@@ -26,48 +26,72 @@ TODAY = date(2025, 6, 16)
 
 
 def tx(key, day, amount, **extra):
-    return TransactionRecord(key=key, booking_date=day, amount=Decimal(amount), currency="NOK",
-                             **extra)
+    return TransactionRecord(
+        key=key, booking_date=day, amount=Decimal(amount), currency="NOK", **extra
+    )
 
 
 def build_estate(db) -> int:
-    facts = new_estate(reference="D-1", deceased_id="02913810077",
-                       death_date=date(2025, 4, 22), today=TODAY)
+    facts = new_estate(
+        reference="D-1", deceased_id="02913810077", death_date=date(2025, 4, 22), today=TODAY
+    )
     case_id = create_case(db, facts, environment="sandbox", user="heir")
     writer = CaseWriter(db)
     writer.set_case_period(case_id, date(2025, 1, 22), TODAY)
-    banks = writer.upsert_banks(case_id, [
-        BankInfo("999000029", "Fjordbank"), BankInfo("999000037", "Testdal"),
-        BankInfo("999000126", "Nord"),
-    ])
+    banks = writer.upsert_banks(
+        case_id,
+        [
+            BankInfo("999000029", "Fjordbank"),
+            BankInfo("999000037", "Testdal"),
+            BankInfo("999000126", "Nord"),
+        ],
+    )
     writer.set_bank(banks["999000029"], status="complete")
     writer.set_bank(banks["999000037"], status="partial", message="archived")
     writer.set_bank(banks["999000126"], status="letter_needed")
-    salary = writer.upsert_account(case_id, banks["999000029"],
-                                   AccountRecord("99901000014", type="salaryAccount"), None)
-    loan = writer.upsert_account(case_id, banks["999000029"],
-                                 AccountRecord("99901000022", type="loanAccount"), None)
-    card = writer.upsert_account(case_id, banks["999000037"],
-                                 AccountRecord("99902000018", type="creditCardAccount"), None)
-    writer.upsert_balances(salary, [
-        BalanceRecord("bookedBalance", Decimal("10000"), "NOK", TODAY),
-        BalanceRecord("availableBalance", Decimal("9500"), "NOK", TODAY),
-    ])
+    salary = writer.upsert_account(
+        case_id, banks["999000029"], AccountRecord("99901000014", type="salaryAccount"), None
+    )
+    loan = writer.upsert_account(
+        case_id, banks["999000029"], AccountRecord("99901000022", type="loanAccount"), None
+    )
+    card = writer.upsert_account(
+        case_id, banks["999000037"], AccountRecord("99902000018", type="creditCardAccount"), None
+    )
+    writer.upsert_balances(
+        salary,
+        [
+            BalanceRecord("bookedBalance", Decimal("10000"), "NOK", TODAY),
+            BalanceRecord("availableBalance", Decimal("9500"), "NOK", TODAY),
+        ],
+    )
     writer.upsert_balances(loan, [BalanceRecord("bookedBalance", Decimal("-500000"), "NOK", TODAY)])
     writer.upsert_balances(card, [BalanceRecord("bookedBalance", Decimal("-3000"), "NOK", TODAY)])
     pension = {"counterparty_name": "Fiktiv Pensjonskasse", "counterparty_account": "99903000011"}
-    rent = {"counterparty_name": "Demo Husleie AS", "counterparty_account": "99903000038",
-            "code_text": "Avtalegiro"}
-    writer.add_transactions(case_id, salary, [
-        tx("1", date(2025, 3, 20), "20000", **pension),
-        tx("2", date(2025, 4, 1), "-9800", **rent),
-        tx("3", date(2025, 4, 22), "-500", card="999999XXXXXX4417"),
-        tx("4", date(2025, 4, 23), "-300", card="999999XXXXXX4417", merchant="KIOSK"),
-        tx("5", date(2025, 5, 1), "-9800", **rent),
-        tx("6", date(2025, 5, 20), "20000", **pension),
-        tx("7", date(2025, 6, 1), "-1000", counterparty_name="Ola Nordmann",
-           counterparty_account="99903000046"),
-    ])
+    rent = {
+        "counterparty_name": "Demo Husleie AS",
+        "counterparty_account": "99903000038",
+        "code_text": "Avtalegiro",
+    }
+    writer.add_transactions(
+        case_id,
+        salary,
+        [
+            tx("1", date(2025, 3, 20), "20000", **pension),
+            tx("2", date(2025, 4, 1), "-9800", **rent),
+            tx("3", date(2025, 4, 22), "-500", card="999999XXXXXX4417"),
+            tx("4", date(2025, 4, 23), "-300", card="999999XXXXXX4417", merchant="KIOSK"),
+            tx("5", date(2025, 5, 1), "-9800", **rent),
+            tx("6", date(2025, 5, 20), "20000", **pension),
+            tx(
+                "7",
+                date(2025, 6, 1),
+                "-1000",
+                counterparty_name="Ola Nordmann",
+                counterparty_account="99903000046",
+            ),
+        ],
+    )
     writer.add_transactions(case_id, loan, [tx("8", date(2025, 5, 15), "2000")])
     return case_id
 
@@ -78,8 +102,7 @@ def test_estate_figures_at_the_death_and_now(db):
     at_death = {p.account.account_number: p.at_key_date for p in picture.accounts}
     # salary: 10 000 - (-300 - 9 800 + 20 000 - 1 000) booked after 22.04 = 1 100,00
     # loan: -500 000 - 2 000 (instalment booked 15.05) = -502 000,00
-    assert at_death == {"99901000014": 110_000, "99901000022": -50_200_000,
-                        "99902000018": -300_000}
+    assert at_death == {"99901000014": 110_000, "99901000022": -50_200_000, "99902000018": -300_000}
     figures = picture.figures
     assert (figures.assets_at_death, figures.debts_at_death) == (110_000, 50_500_000)
     # now: available 9 500 on the salary account; debts 500 000 + 3 000
@@ -90,8 +113,9 @@ def test_estate_figures_at_the_death_and_now(db):
 
 def test_transactions_after_the_death_are_sorted_by_what_the_heirs_must_do(db):
     picture = estate_picture(db, build_estate(db))
-    keyed = {kind: [line.amount_minor for line in lines]
-             for kind, lines in picture.after_death.items()}
+    keyed = {
+        kind: [line.amount_minor for line in lines] for kind, lines in picture.after_death.items()
+    }
     assert keyed == {
         "income": [2_000_000],
         "standing": [-980_000],
@@ -106,9 +130,7 @@ def test_warnings_follow_the_figures(db):
     forms = [form for form, _ in found]
     assert forms.count(SettlementForm.PRIVATE) == 2
     assert forms.count(SettlementForm.UNDIVIDED) == 2
-    assert not warnings(
-        type(figures)(100, 50, 100, 50, 0, None), [Relation.SPOUSE]
-    )
+    assert not warnings(type(figures)(100, 50, 100, 50, 0, None), [Relation.SPOUSE])
 
 
 def test_private_settlement_deadline_is_sixty_days_unless_set():
@@ -124,24 +146,50 @@ def test_decisions_and_heirs_survive_a_restart(tmp_path):
     first = Database(url)
     case_id = build_estate(first)
     with first.session() as session:
-        workflow.add_heir(session, case_id, name="Kari", relation=Relation.CHILD.value,
-                          user="heir", agrees=True, takes_debt_responsibility=False)
-        workflow.record_decision(session, case_id, "settlement_form", SettlementForm.PUBLIC.value,
-                                 user="heir", representative="Advokat Prøve",
-                                 reasons="Debts larger than assets")
-        workflow.record_decision(session, case_id, "settlement_form",
-                                 SettlementForm.PRIVATE.value, user="heir2")
-        workflow.record_decision(session, case_id, "settlement_form", SettlementForm.PUBLIC.value,
-                                 user="heir3", reasons="Changed our minds")
+        workflow.add_heir(
+            session,
+            case_id,
+            name="Kari",
+            relation=Relation.CHILD.value,
+            user="heir",
+            agrees=True,
+            takes_debt_responsibility=False,
+        )
+        workflow.record_decision(
+            session,
+            case_id,
+            "settlement_form",
+            SettlementForm.PUBLIC.value,
+            user="heir",
+            representative="Advokat Prøve",
+            reasons="Debts larger than assets",
+        )
+        workflow.record_decision(
+            session, case_id, "settlement_form", SettlementForm.PRIVATE.value, user="heir2"
+        )
+        workflow.record_decision(
+            session,
+            case_id,
+            "settlement_form",
+            SettlementForm.PUBLIC.value,
+            user="heir3",
+            reasons="Changed our minds",
+        )
     first.dispose()
 
     second = Database(url)
     with second.session() as session:
         current = workflow.latest_decision(session, case_id, "settlement_form")
         assert (current.value, current.decided_by, current.reasons) == (
-            "public", "heir3", "Changed our minds")
+            "public",
+            "heir3",
+            "Changed our minds",
+        )
         assert [d.decided_by for d in workflow.decision_history(session, case_id)] == [
-            "heir", "heir2", "heir3"]
+            "heir",
+            "heir2",
+            "heir3",
+        ]
         assert [(h.name, h.agrees) for h in workflow.heirs(session, case_id)] == [("Kari", True)]
     second.dispose()
 
@@ -152,29 +200,50 @@ RULING, CUTOFF = date(2025, 5, 5), date(2025, 5, 2)
 
 
 def build_bankruptcy(db) -> tuple[int, int]:
-    facts = new_bankruptcy(reference="K-1", debtor_id="999000010", ruling_date=RULING,
-                           cutoff_date=CUTOFF, today=TODAY)
+    facts = new_bankruptcy(
+        reference="K-1", debtor_id="999000010", ruling_date=RULING, cutoff_date=CUTOFF, today=TODAY
+    )
     case_id = create_case(db, facts, environment="sandbox", user="trustee")
     writer = CaseWriter(db)
     writer.set_case_period(case_id, date(2024, 5, 5), TODAY)
     bank = writer.upsert_banks(case_id, [BankInfo("999000029", "Fjordbank")])["999000029"]
     main = writer.upsert_account(case_id, bank, AccountRecord("99901000014"), None)
-    other = writer.upsert_account(case_id, bank, AccountRecord("99901000022"), None)
+    writer.upsert_account(case_id, bank, AccountRecord("99901000022"), None)  # own, no activity
     writer.upsert_balances(main, [BalanceRecord("bookedBalance", Decimal("50000"), "NOK", TODAY)])
     supplier = {"counterparty_name": "Leverandør AS"}
-    writer.add_transactions(case_id, main, [
-        tx("1", date(2025, 2, 1), "-10000", **supplier),
-        tx("2", date(2025, 2, 2), "-20000", **supplier),
-        tx("3", RULING, "-5000", counterparty_name="Kari Nordmann",
-           counterparty_id="21879010184"),
-        tx("4", date(2025, 5, 6), "-1000", **supplier),
-        tx("5", date(2025, 5, 6), "2000", counterparty_name="Kunde AS"),
-        tx("6", date(2024, 6, 1), "-30000", counterparty_name="Nær Venn",
-           counterparty_account="99903000053"),
-        tx("7", date(2025, 3, 1), "-7000", counterparty_account="99901000022"),
-        tx("8", date(2025, 4, 1), "-15000", counterparty_name="Ansatt Person",
-           counterparty_id="09826510185", message="Lønn april"),
-    ])
+    writer.add_transactions(
+        case_id,
+        main,
+        [
+            tx("1", date(2025, 2, 1), "-10000", **supplier),
+            tx("2", date(2025, 2, 2), "-20000", **supplier),
+            tx(
+                "3",
+                RULING,
+                "-5000",
+                counterparty_name="Kari Nordmann",
+                counterparty_id="21879010184",
+            ),
+            tx("4", date(2025, 5, 6), "-1000", **supplier),
+            tx("5", date(2025, 5, 6), "2000", counterparty_name="Kunde AS"),
+            tx(
+                "6",
+                date(2024, 6, 1),
+                "-30000",
+                counterparty_name="Nær Venn",
+                counterparty_account="99903000053",
+            ),
+            tx("7", date(2025, 3, 1), "-7000", counterparty_account="99901000022"),
+            tx(
+                "8",
+                date(2025, 4, 1),
+                "-15000",
+                counterparty_name="Ansatt Person",
+                counterparty_id="09826510185",
+                message="Lønn april",
+            ),
+        ],
+    )
     with db.session() as session:
         workflow.add_close_party(session, case_id, user="trustee", account_number="9990.30.00053")
     return case_id, main
@@ -206,8 +275,10 @@ def test_window_membership_and_totals(db):
     review = bankruptcy_review(db, case_id, TODAY)
     windows = review.windows
     assert keys_of(windows[ReviewWindow.AFTER_RULING], db) == ["4", "5"]
-    assert (windows[ReviewWindow.AFTER_RULING].total_out,
-            windows[ReviewWindow.AFTER_RULING].total_in) == (100_000, 200_000)
+    assert (
+        windows[ReviewWindow.AFTER_RULING].total_out,
+        windows[ReviewWindow.AFTER_RULING].total_in,
+    ) == (100_000, 200_000)
     # 02.02 is the first day (three months before 02.05); 01.02 is outside; own transfer out
     assert keys_of(windows[ReviewWindow.EXTRAORDINARY], db) == ["2", "3", "8"]
     assert windows[ReviewWindow.EXTRAORDINARY].total_out == 4_000_000
@@ -232,12 +303,27 @@ def test_assessments_are_kept_with_author_and_survive_a_restart(tmp_path):
     review = bankruptcy_review(first, case_id, TODAY)
     line = review.windows[ReviewWindow.EXTRAORDINARY].lines[0]
     with first.session() as session:
-        workflow.assess_transaction(session, case_id, line.id, ReviewWindow.EXTRAORDINARY.value,
-                                    Assessment.INVESTIGATE.value, user="trustee", note="check")
-        workflow.assess_transaction(session, case_id, line.id, ReviewWindow.EXTRAORDINARY.value,
-                                    Assessment.REVERSE.value, user="trustee2", note="reverse it")
-        workflow.assess_account(session, case_id, main, user="trustee", secured_minor=4_900_000,
-                                remarks="Blocked 06.05")
+        workflow.assess_transaction(
+            session,
+            case_id,
+            line.id,
+            ReviewWindow.EXTRAORDINARY.value,
+            Assessment.INVESTIGATE.value,
+            user="trustee",
+            note="check",
+        )
+        workflow.assess_transaction(
+            session,
+            case_id,
+            line.id,
+            ReviewWindow.EXTRAORDINARY.value,
+            Assessment.REVERSE.value,
+            user="trustee2",
+            note="reverse it",
+        )
+        workflow.assess_account(
+            session, case_id, main, user="trustee", secured_minor=4_900_000, remarks="Blocked 06.05"
+        )
     first.dispose()
     second = Database(url)
     review = bankruptcy_review(second, case_id, TODAY)

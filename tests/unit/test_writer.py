@@ -37,9 +37,7 @@ def test_a_page_repeated_and_a_second_run_add_nothing(db):
     assert writer.add_transactions(case_id, account_id, page) == 2
     assert writer.add_transactions(case_id, account_id, page) == 0
     with db.session() as session:
-        amounts = session.scalars(
-            select(Transaction.amount_minor).order_by(Transaction.key)
-        ).all()
+        amounts = session.scalars(select(Transaction.amount_minor).order_by(Transaction.key)).all()
     assert amounts == [-10050, 200000]
 
 
@@ -64,8 +62,13 @@ def test_accounts_and_balances_are_refreshed_not_doubled(db):
     second = writer.upsert_account(
         case_id, bank_id, AccountRecord("99901000014", status="disabled"), None
     )
-    booked = BalanceRecord("bookedBalance", Decimal("-1234.56"), "NOK", TODAY,
-                           registered=datetime(2025, 6, 16, 8, tzinfo=UTC))
+    booked = BalanceRecord(
+        "bookedBalance",
+        Decimal("-1234.56"),
+        "NOK",
+        TODAY,
+        registered=datetime(2025, 6, 16, 8, tzinfo=UTC),
+    )
     writer.upsert_balances(first, [booked])
     writer.upsert_balances(first, [BalanceRecord("bookedBalance", Decimal("10"), "NOK", TODAY)])
 

@@ -1,8 +1,8 @@
 """initial schema
 
-Revision ID: 5df78bef9aed
+Revision ID: fd67d92ddaf4
 Revises: 
-Create Date: 2026-12-03 14:00:53.881112
+Create Date: 2026-12-03 16:35:37.554631
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from alembic import op
 import app.store.models
 
 
-revision = '5df78bef9aed'
+revision = 'fd67d92ddaf4'
 down_revision = None
 branch_labels = None
 depends_on = None
@@ -42,6 +42,18 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_cases')),
     sa.UniqueConstraint('request_id', name=op.f('uq_cases_request_id'))
     )
+    op.create_table('control_batches',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('wards_file', sa.String(length=1000), nullable=False),
+    sa.Column('year', sa.Integer(), nullable=False),
+    sa.Column('out_dir', sa.String(length=1000), nullable=False),
+    sa.Column('created_by', sa.String(length=100), nullable=False),
+    sa.Column('created_at', app.store.models.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('runs', sa.Integer(), nullable=False),
+    sa.Column('finished_at', app.store.models.UTCDateTime(timezone=True), nullable=True),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_control_batches')),
+    sa.UniqueConstraint('wards_file', 'year', name=op.f('uq_control_batches_wards_file'))
+    )
     op.create_table('deleted_cases',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('case_number', sa.Integer(), nullable=False),
@@ -53,6 +65,15 @@ def upgrade() -> None:
     sa.Column('deleted_by', sa.String(length=100), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_deleted_cases')),
     sa.UniqueConstraint('case_number', name=op.f('uq_deleted_cases_case_number'))
+    )
+    op.create_table('import_mappings',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('bank_key', sa.String(length=140), nullable=False),
+    sa.Column('mapping', sa.Text(), nullable=False),
+    sa.Column('updated_by', sa.String(length=100), nullable=False),
+    sa.Column('updated_at', app.store.models.UTCDateTime(timezone=True), nullable=False),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_import_mappings')),
+    sa.UniqueConstraint('bank_key', name=op.f('uq_import_mappings_bank_key'))
     )
     op.create_table('banks',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -85,6 +106,29 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('close_parties', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_close_parties_case_id'), ['case_id'], unique=False)
+
+    op.create_table('control_batch_wards',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('batch_id', sa.Integer(), nullable=False),
+    sa.Column('case_id', sa.Integer(), nullable=False),
+    sa.Column('row', sa.Integer(), nullable=False),
+    sa.Column('status', sa.String(length=12), nullable=False),
+    sa.Column('fetches', sa.Integer(), nullable=False),
+    sa.Column('banks', sa.Integer(), nullable=True),
+    sa.Column('accounts', sa.Integer(), nullable=True),
+    sa.Column('deviations', sa.Integer(), nullable=True),
+    sa.Column('deviation_minor', sa.BigInteger(), nullable=True),
+    sa.Column('suggested', sa.String(length=20), nullable=True),
+    sa.Column('report_name', sa.String(length=255), nullable=True),
+    sa.Column('message', sa.Text(), nullable=True),
+    sa.Column('updated_at', app.store.models.UTCDateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['batch_id'], ['control_batches.id'], name=op.f('fk_control_batch_wards_batch_id_control_batches'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['case_id'], ['cases.id'], name=op.f('fk_control_batch_wards_case_id_cases'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_control_batch_wards')),
+    sa.UniqueConstraint('batch_id', 'case_id', name=op.f('uq_control_batch_wards_batch_id'))
+    )
+    with op.batch_alter_table('control_batch_wards', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_control_batch_wards_batch_id'), ['batch_id'], unique=False)
 
     op.create_table('decisions',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -130,6 +174,24 @@ def upgrade() -> None:
     with op.batch_alter_table('notes', schema=None) as batch_op:
         batch_op.create_index('ix_notes_target', ['case_id', 'target_kind', 'target_id'], unique=False)
 
+    op.create_table('reported_accounts',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('case_id', sa.Integer(), nullable=False),
+    sa.Column('position', sa.Integer(), nullable=False),
+    sa.Column('account_number', sa.String(length=34), nullable=False),
+    sa.Column('bank_name', sa.String(length=140), nullable=True),
+    sa.Column('opening_minor', sa.BigInteger(), nullable=False),
+    sa.Column('closing_minor', sa.BigInteger(), nullable=False),
+    sa.Column('source', sa.String(length=255), nullable=False),
+    sa.Column('recorded_by', sa.String(length=100), nullable=False),
+    sa.Column('recorded_at', app.store.models.UTCDateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['case_id'], ['cases.id'], name=op.f('fk_reported_accounts_case_id_cases'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_reported_accounts')),
+    sa.UniqueConstraint('case_id', 'account_number', name=op.f('uq_reported_accounts_case_id'))
+    )
+    with op.batch_alter_table('reported_accounts', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_reported_accounts_case_id'), ['case_id'], unique=False)
+
     op.create_table('request_log',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('at', app.store.models.UTCDateTime(timezone=True), nullable=False),
@@ -171,6 +233,7 @@ def upgrade() -> None:
     sa.Column('status', sa.String(length=12), nullable=False),
     sa.Column('period_start', sa.Date(), nullable=True),
     sa.Column('period_end', sa.Date(), nullable=True),
+    sa.Column('message', sa.Text(), nullable=True),
     sa.ForeignKeyConstraint(['case_id'], ['cases.id'], name=op.f('fk_sources_case_id_cases'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_sources'))
     )
@@ -206,6 +269,39 @@ def upgrade() -> None:
     with op.batch_alter_table('accounts', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_accounts_bank_id'), ['bank_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_accounts_case_id'), ['case_id'], unique=False)
+
+    op.create_table('letters',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('case_id', sa.Integer(), nullable=False),
+    sa.Column('bank_id', sa.Integer(), nullable=False),
+    sa.Column('status', sa.String(length=12), nullable=False),
+    sa.Column('created_by', sa.String(length=100), nullable=False),
+    sa.Column('created_at', app.store.models.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('sent_at', app.store.models.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('due_on', sa.Date(), nullable=True),
+    sa.Column('answered_at', app.store.models.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('imported_at', app.store.models.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('note', sa.Text(), nullable=True),
+    sa.ForeignKeyConstraint(['bank_id'], ['banks.id'], name=op.f('fk_letters_bank_id_banks'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['case_id'], ['cases.id'], name=op.f('fk_letters_case_id_cases'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_letters')),
+    sa.UniqueConstraint('case_id', 'bank_id', name=op.f('uq_letters_case_id'))
+    )
+    with op.batch_alter_table('letters', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_letters_case_id'), ['case_id'], unique=False)
+
+    op.create_table('reported_lines',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('reported_account_id', sa.Integer(), nullable=False),
+    sa.Column('position', sa.Integer(), nullable=False),
+    sa.Column('category', sa.String(length=40), nullable=False),
+    sa.Column('amount_minor', sa.BigInteger(), nullable=False),
+    sa.Column('note', sa.Text(), nullable=True),
+    sa.ForeignKeyConstraint(['reported_account_id'], ['reported_accounts.id'], name=op.f('fk_reported_lines_reported_account_id_reported_accounts'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_reported_lines'))
+    )
+    with op.batch_alter_table('reported_lines', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_reported_lines_reported_account_id'), ['reported_account_id'], unique=False)
 
     op.create_table('account_assessments',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -290,6 +386,7 @@ def upgrade() -> None:
     sa.UniqueConstraint('account_id', 'key', name=op.f('uq_transactions_account_id'))
     )
     with op.batch_alter_table('transactions', schema=None) as batch_op:
+        batch_op.create_index('ix_transactions_case_amount', ['case_id', 'amount_minor'], unique=False)
         batch_op.create_index('ix_transactions_case_booking', ['case_id', 'booking_date'], unique=False)
 
     op.create_table('flags',
@@ -345,6 +442,7 @@ def downgrade() -> None:
     op.drop_table('flags')
     with op.batch_alter_table('transactions', schema=None) as batch_op:
         batch_op.drop_index('ix_transactions_case_booking')
+        batch_op.drop_index('ix_transactions_case_amount')
 
     op.drop_table('transactions')
     with op.batch_alter_table('balances', schema=None) as batch_op:
@@ -359,6 +457,14 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_account_assessments_case_id'))
 
     op.drop_table('account_assessments')
+    with op.batch_alter_table('reported_lines', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_reported_lines_reported_account_id'))
+
+    op.drop_table('reported_lines')
+    with op.batch_alter_table('letters', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_letters_case_id'))
+
+    op.drop_table('letters')
     with op.batch_alter_table('accounts', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_accounts_case_id'))
         batch_op.drop_index(batch_op.f('ix_accounts_bank_id'))
@@ -373,6 +479,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_request_log_at'))
 
     op.drop_table('request_log')
+    with op.batch_alter_table('reported_accounts', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_reported_accounts_case_id'))
+
+    op.drop_table('reported_accounts')
     with op.batch_alter_table('notes', schema=None) as batch_op:
         batch_op.drop_index('ix_notes_target')
 
@@ -385,6 +495,10 @@ def downgrade() -> None:
         batch_op.drop_index('ix_decisions_case_kind')
 
     op.drop_table('decisions')
+    with op.batch_alter_table('control_batch_wards', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_control_batch_wards_batch_id'))
+
+    op.drop_table('control_batch_wards')
     with op.batch_alter_table('close_parties', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_close_parties_case_id'))
 
@@ -393,6 +507,8 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_banks_case_id'))
 
     op.drop_table('banks')
+    op.drop_table('import_mappings')
     op.drop_table('deleted_cases')
+    op.drop_table('control_batches')
     op.drop_table('cases')
     # ### end Alembic commands ###

@@ -1,0 +1,784 @@
+"""The control batch: the guardianship control for a whole list of wards in one run.
+
+    boinnsyn control-batch wards.csv --year 2025 --out folder/
+
+`wards.csv` has a header row and one row per ward (semicolons or commas; UTF-8 or
+Windows-1252):
+
+    ward_id;guardian_id;ward_name;reference;report_file
+
+`ward_id` and `guardian_id` are national ids or D-numbers and are required; `ward_name` is
+optional; `reference` is the officer's case reference (default `VK-<year>-<row>`, the ward's
+row number in the list, four digits); `report_file` is the guardian's account as CSV or XLSX,
+relative to the list's folder, optional (without it only the bank figures are checked).
+
+The batch creates or reuses one case per ward and year, fetches the wards a few at a time over
+one shared connection (tokens and the API directory are reused), runs the control, and writes
+one PDF per ward (named after the reference, never a national id) and one summary spreadsheet.
+Each ward's progress is kept in the database (`control_batch_wards`), so a batch killed at any
+moment and started again skips finished wards, fetches again only wards interrupted in their
+fetch (the store adds nothing twice), and never counts a ward twice.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import logging
+import multiprocessing
+import os
+import re
+import sys
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import partial
+from pathlib import Path
+from typing import Any, TextIO, TypeVar
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+
+from app import config
+from app.domain.cases import FIELD_YEAR, new_guardianship
+from app.domain.clock import Clock, SystemClock
+from app.domain.errors import InvalidInput
+from app.domain.guardianship import RuleSettings
+from app.domain.text import QT_TRANSLATE_NOOP as _T
+from app.dsop.audit import AuditBuffer
+from app.dsop.connection import DsopConnection
+from app.harvest.harvest import Harvest
+from app.imports.errors import ImportFileError
+from app.imports.tabular import decode_text, detect_delimiter
+from app.imports.vergeregnskap import read_report
+from app.reports.control_section import write_control_report
+from app.reports.files import written_privately
+from app.review.control import control_case
+from app.store import guardianship as store
+from app.store.cases import create_case
+from app.store.db import Database
+
+log = logging.getLogger(__name__)
+
+R = TypeVar("R")
+
+DEFAULT_CONCURRENCY = 4
+_SYNONYMS = {
+    "ward_id": ("ward_id", "ward", "vergehaver", "vergehaver_id", "fnr_vergehaver"),
+    "guardian_id": ("guardian_id", "guardian", "verge", "verge_id", "fnr_verge"),
+    "ward_name": ("ward_name", "name", "navn", "vergehaver_navn"),
+    "reference": ("reference", "referanse", "saksnummer"),
+    "report_file": ("report_file", "report", "vergeregnskap", "regnskapsfil"),
+}
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+_ELEVEN_DIGITS = re.compile(r"\d{11}")
+
+
+class WardsFileError(ValueError):
+    """The list of wards breaks a rule; the message names the file, line, column and rule
+    (never the value, which may be a national id)."""
+
+    def __init__(self, file: str, problem: str, line: int | None = None, column: str | None = None):
+        where = file + (f", line {line}" if line is not None else "")
+        where += f", column {column}" if column else ""
+        super().__init__(f"{where}: {problem}")
+        self.file, self.problem, self.line, self.column = file, problem, line, column
+
+
+@dataclass(frozen=True)
+class WardRow:
+    row: int
+    """The ward's number in the list, from 1."""
+    line: int
+    ward_id: str
+    guardian_id: str
+    ward_name: str | None
+    reference: str
+    report_file: Path | None
+
+
+def report_name(reference: str) -> str:
+    """The file name of a ward's PDF: its reference with anything unsafe replaced."""
+    return _UNSAFE.sub("_", reference).strip("._") + ".pdf"
+
+
+def read_wards(path: Path, *, year: int, today: Any, allow_synthetic: bool = True) -> list[WardRow]:
+    """Read and check the list of wards; every id is validated as a new case would be."""
+    name = path.name
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise WardsFileError(name, f"cannot be read: {error.strerror}") from None
+    text, _ = decode_text(data, name=name)
+    reader = csv.reader(text.splitlines(), delimiter=detect_delimiter(text))
+    rows = [(number, cells) for number, cells in enumerate(reader, start=1) if any(cells)]
+    if not rows:
+        raise WardsFileError(name, "is empty")
+    header_line, header = rows[0]
+    columns: dict[str, int] = {}
+    for index, title in enumerate(header):
+        key = title.strip().lower().replace(" ", "_")
+        for column, synonyms in _SYNONYMS.items():
+            if key in synonyms and column not in columns:
+                columns[column] = index
+    for required in ("ward_id", "guardian_id"):
+        if required not in columns:
+            raise WardsFileError(name, f"the header has no column {required}", header_line)
+
+    wards: list[WardRow] = []
+    seen_pairs: dict[tuple[str, str], int] = {}
+    seen_references: dict[str, int] = {}
+    for number, (line, cells) in enumerate(rows[1:], start=1):
+
+        def cell(column: str, cells: list[str] = cells) -> str:
+            index = columns.get(column)
+            return cells[index].strip() if index is not None and index < len(cells) else ""
+
+        reference = cell("reference") or f"VK-{year}-{number:04d}"
+        if _ELEVEN_DIGITS.search(reference):
+            raise WardsFileError(
+                name, "must not hold a national id: it names the report file", line, "reference"
+            )
+        try:
+            facts = new_guardianship(
+                reference=reference,
+                ward_id=cell("ward_id"),
+                guardian_id=cell("guardian_id"),
+                year=year,
+                today=today,
+                ward_name=cell("ward_name") or None,
+                allow_synthetic=allow_synthetic,
+            )
+        except InvalidInput as error:
+            raise WardsFileError(name, error.rule, line, error.field) from None
+        pair = (facts.subject_id, facts.guardian_id or "")
+        if pair in seen_pairs:
+            raise WardsFileError(
+                name, f"the same ward and guardian as line {seen_pairs[pair]}", line, "ward_id"
+            )
+        if report_name(reference) in seen_references:
+            raise WardsFileError(
+                name,
+                f"the same reference as line {seen_references[report_name(reference)]}",
+                line,
+                "reference",
+            )
+        seen_pairs[pair] = line
+        seen_references[report_name(reference)] = line
+        report = cell("report_file")
+        report_path = (path.parent / report).resolve() if report else None
+        if report_path is not None and not report_path.is_file():
+            raise WardsFileError(
+                name, "the guardian's account file does not exist", line, "report_file"
+            )
+        wards.append(
+            WardRow(
+                number, line, facts.subject_id, pair[1], facts.subject_name, reference, report_path
+            )
+        )
+    return wards
+
+
+# -- progress -------------------------------------------------------------------------------------
+
+
+@dataclass
+class BatchCounts:
+    """What a run did; `skipped` wards were finished by an earlier run."""
+
+    total: int = 0
+    skipped: int = 0
+    fetched: int = 0
+    controlled: int = 0
+    failed: int = 0
+    reports: int = 0
+    seconds: float = 0.0
+    summary: Path | None = None
+    failures: list[str] = field(default_factory=list)
+
+    @property
+    def done(self) -> int:
+        return self.skipped + self.controlled
+
+    def line(self) -> str:
+        rate = self.controlled / self.seconds * 60 if self.seconds else 0.0
+        return (
+            f"wards={self.total} done={self.done} skipped={self.skipped} fetched={self.fetched} "
+            f"failed={self.failed} reports={self.reports} seconds={self.seconds:.1f} "
+            f"per_minute={rate:.0f}"
+        )
+
+
+class ProgressBar:
+    """A one-line progress bar on a terminal stream, redrawn with a carriage return."""
+
+    def __init__(
+        self, total: int, stream: TextIO | None = None, width: int = 30, already: int = 0
+    ) -> None:
+        self.total = max(total, 1)
+        self.already = already
+        """Wards finished before this run: shown as done, not counted in the rate."""
+        self.stream = stream if stream is not None else sys.stderr
+        self.width = width
+        self.started = time.monotonic()
+        self._shown = 0.0
+
+    def update(self, done: int, failed: int, *, force: bool = False) -> None:
+        now = time.monotonic()
+        if not force and now - self._shown < 0.2:
+            return
+        self._shown = now
+        filled = self.width * done // self.total
+        elapsed = now - self.started
+        rate = (done - self.already) / elapsed * 60 if elapsed > 0 else 0.0
+        bar = "#" * filled + "-" * (self.width - filled)
+        self.stream.write(f"\r[{bar}] {done}/{self.total} wards, {failed} failed, {rate:.0f}/min ")
+        self.stream.flush()
+
+    def close(self) -> None:
+        self.stream.write("\n")
+        self.stream.flush()
+
+
+# -- the batch ------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Work:
+    ward: WardRow
+    case_id: int
+    fetch: bool
+
+
+class ControlBatch:
+    """One run of a batch; `run()` returns the counts."""
+
+    def __init__(
+        self,
+        db: Database,
+        connection: DsopConnection,
+        wards_file: Path,
+        *,
+        year: int,
+        out_dir: Path,
+        user: str,
+        clock: Clock | None = None,
+        concurrency: int = DEFAULT_CONCURRENCY,
+        settings: RuleSettings | None = None,
+        language: str = "nb",
+        progress: ProgressBar | None | bool = True,
+        report_processes: int = 1,
+        account_concurrency: int = 2,
+    ) -> None:
+        self.db = db
+        self.connection = connection
+        self.wards_file = wards_file.resolve()
+        self.year = year
+        self.out_dir = out_dir
+        self.user = user
+        self.clock = clock or SystemClock()
+        self.concurrency = max(1, concurrency)
+        self.settings = settings
+        self.language = language
+        self.progress = progress
+        self.report_processes = report_processes
+        """Processes that write the PDFs; 0 writes them in a thread of this process."""
+        self.account_concurrency = account_concurrency
+        """Accounts of one ward fetched at once; the wards themselves give the parallelism."""
+        self.counts = BatchCounts()
+        self._writer: ThreadPoolExecutor | None = None
+        self._reporter: Executor | None = None
+        self._bar: ProgressBar | None = None
+        self._lock = threading.Lock()
+
+    def _report_executor(self) -> Executor:
+        """Where controls and PDFs are made: a process of their own, so that they use the
+        second core instead of taking the fetch's turns under the interpreter lock."""
+        if self.report_processes <= 0:
+            return ThreadPoolExecutor(max_workers=1, thread_name_prefix="batch-reports")
+        return ProcessPoolExecutor(
+            max_workers=self.report_processes,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_open_worker_database,
+            initargs=(self.db.url,),
+        )
+
+    # -- setting up
+
+    def _enrol(self, wards: list[WardRow]) -> tuple[int, list[_Work]]:
+        """Create or reuse each ward's case, put it in the batch, and decide what is left."""
+        environment = self.connection.environment.name
+        today = self.clock.today()
+        with self.db.session() as session:
+            batch_id = store.open_batch(
+                session, str(self.wards_file), self.year, str(self.out_dir), user=self.user
+            )
+            known = {
+                (w.ward_id, w.guardian_id): store.find_guardianship_case(
+                    session, w.ward_id, w.guardian_id, self.year, environment
+                )
+                for w in wards
+            }
+        case_ids = []
+        for ward in wards:
+            case_id = known[(ward.ward_id, ward.guardian_id)]
+            if case_id is None:
+                facts = new_guardianship(
+                    reference=ward.reference,
+                    ward_id=ward.ward_id,
+                    guardian_id=ward.guardian_id,
+                    year=self.year,
+                    today=today,
+                    ward_name=ward.ward_name,
+                )
+                case_id = create_case(self.db, facts, environment=environment, user=self.user)
+            case_ids.append(case_id)
+        with self.db.session() as session:
+            for ward, case_id in zip(wards, case_ids, strict=True):
+                store.enrol_ward(session, batch_id, case_id, ward.row)
+            states = store.ward_states(session, batch_id)
+
+        work = []
+        for ward, case_id in zip(wards, case_ids, strict=True):
+            state = states[case_id]
+            pdf = self.out_dir / report_name(ward.reference)
+            if state.status == "done" and pdf.is_file():
+                self.counts.skipped += 1
+                continue
+            fetch = state.status not in ("fetched", "done")
+            work.append(_Work(ward, case_id, fetch=fetch))
+        return batch_id, work
+
+    # -- running
+
+    async def _write(self, function: Callable[..., R], *args: Any, **kwargs: Any) -> R:
+        assert self._writer is not None
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._writer, partial(function, *args, **kwargs))
+
+    def _in_session(self, function: Callable[..., R], *args: Any, **kwargs: Any) -> R:
+        with self.db.session() as session:
+            return function(session, *args, **kwargs)
+
+    def _import_report(self, case_id: int, path: Path) -> None:
+        imported = read_report(path)
+        with self.db.session() as session:
+            store.save_report(
+                session, case_id, imported.accounts, user=self.user, source=imported.file_name
+            )
+
+    async def _ward(
+        self, batch_id: int, work: _Work, semaphore: asyncio.Semaphore, shared: tuple[Any, Any]
+    ) -> None:
+        fetched = not work.fetch
+        try:
+            if work.fetch:
+                async with semaphore:
+                    await self._fetch(batch_id, work, shared)
+                fetched = True
+            await self._report(batch_id, work)
+            with self._lock:
+                self.counts.controlled += 1
+                self.counts.reports += 1
+        except Exception as failure:  # noqa: BLE001 - one ward's failure must not stop the batch
+            if not isinstance(failure, _WardFailed):
+                log.error(
+                    "batch %d case %d: unexpected %s",
+                    batch_id,
+                    work.case_id,
+                    type(failure).__name__,
+                )
+            # A ward whose fetch finished keeps it: the next run only controls and reports.
+            await self._write(
+                self._in_session,
+                store.set_ward,
+                batch_id,
+                work.case_id,
+                status="fetched" if fetched else "failed",
+                message=str(failure),
+            )
+            with self._lock:
+                self.counts.failed += 1
+                self.counts.failures.append(f"{work.ward.reference}: {failure}")
+            log.warning(
+                "batch %d case %d failed (%s)", batch_id, work.case_id, type(failure).__name__
+            )
+        if self._bar is not None:
+            self._bar.update(self.counts.done, self.counts.failed)
+
+    async def _report(self, batch_id: int, work: _Work) -> None:
+        """Control the ward and write its PDF in the report worker, then mark it done."""
+        loop = asyncio.get_running_loop()
+        arguments = (
+            work.case_id,
+            str(self.out_dir / report_name(work.ward.reference)),
+            self.clock,
+            self.language,
+            self.user,
+            self.settings,
+        )
+        if isinstance(self._reporter, ProcessPoolExecutor):
+            job = partial(_report_in_worker, *arguments)
+        else:
+            job = partial(control_and_report, self.db, *arguments)
+        outcome = await loop.run_in_executor(self._reporter, job)
+        await self._write(
+            self._in_session,
+            store.set_ward,
+            batch_id,
+            work.case_id,
+            status="done",
+            message=None,
+            **outcome.as_values(),
+        )
+
+    async def _fetch(self, batch_id: int, work: _Work, shared: tuple[Any, Any]) -> None:
+        await self._write(self._in_session, store.count_fetch, batch_id, work.case_id)
+        if work.ward.report_file is not None:
+            try:
+                await self._write(self._import_report, work.case_id, work.ward.report_file)
+            except (ImportFileError, InvalidInput) as error:
+                raise _WardFailed(f"the guardian's account cannot be read: {error}") from None
+        harvest = Harvest(
+            self.db,
+            work.case_id,
+            self.connection,
+            user=self.user,
+            clock=self.clock,
+            shared=shared,
+            account_concurrency=self.account_concurrency,
+        )
+        summary = await harvest.run_async()
+        if summary.error or summary.cancelled:
+            raise _WardFailed(f"the fetch stopped: {summary.error or 'cancelled'}")
+        await self._write(
+            self._in_session, store.set_ward, batch_id, work.case_id, status="fetched"
+        )
+        with self._lock:
+            self.counts.fetched += 1
+
+    async def _run(self, batch_id: int, work: list[_Work]) -> None:
+        semaphore = asyncio.Semaphore(self.concurrency)
+        buffer = AuditBuffer()
+        transport, directory = self.connection.open(buffer, self.user)
+        try:
+            await asyncio.gather(
+                *(self._ward(batch_id, item, semaphore, (transport, directory)) for item in work)
+            )
+        finally:
+            await transport.aclose()
+
+    def run(self) -> BatchCounts:
+        started = time.monotonic()
+        if self.year != self.clock.today().year - 1:
+            raise InvalidInput(
+                FIELD_YEAR,
+                _T("rules", "must be the last calendar year; the control covers no other"),
+            )
+        wards = read_wards(self.wards_file, year=self.year, today=self.clock.today())
+        self.out_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        self.counts.total = len(wards)
+        batch_id, work = self._enrol(wards)
+        log.info(
+            "batch %d: %d wards, %d left, concurrency %d",
+            batch_id,
+            len(wards),
+            len(work),
+            self.concurrency,
+        )
+        if self.progress:
+            self._bar = (
+                self.progress
+                if isinstance(self.progress, ProgressBar)
+                else ProgressBar(len(wards), already=self.counts.skipped)
+            )
+            self._bar.update(self.counts.done, 0, force=True)
+        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="batch-writer")
+        self._reporter = self._report_executor()
+        try:
+            if work:
+                asyncio.run(self._run(batch_id, work))
+        finally:
+            self._writer.shutdown(wait=True)
+            self._reporter.shutdown(wait=True)
+            if self._bar is not None:
+                self._bar.update(self.counts.done, self.counts.failed, force=True)
+                self._bar.close()
+
+        self.counts.summary = self.out_dir / "summary.xlsx"
+        with self.db.session() as session:
+            rows = store.batch_summary(session, batch_id)
+            if all(row.status == "done" for row in rows):
+                store.finish_batch(session, batch_id)
+        write_summary(self.counts.summary, rows, year=self.year, language=self.language)
+        self.counts.seconds = time.monotonic() - started
+        log.info("batch %d finished: %s", batch_id, self.counts.line())
+        return self.counts
+
+
+class _WardFailed(Exception):
+    """One ward could not be finished; the others go on."""
+
+
+@dataclass(frozen=True)
+class WardOutcome:
+    """What the control of one ward found, as the batch keeps it."""
+
+    banks: int
+    accounts: int
+    deviations: int
+    deviation_minor: int
+    suggested: str
+    report_name: str
+
+    def as_values(self) -> dict[str, object]:
+        return {
+            "banks": self.banks,
+            "accounts": self.accounts,
+            "deviations": self.deviations,
+            "deviation_minor": self.deviation_minor,
+            "suggested": self.suggested,
+            "report_name": self.report_name,
+        }
+
+
+def control_and_report(
+    db: Database,
+    case_id: int,
+    out: str,
+    clock: Clock,
+    language: str,
+    user: str,
+    settings: RuleSettings | None,
+) -> WardOutcome:
+    """Run the control of one ward's case and write its control report to `out`."""
+    control = control_case(db, case_id, settings)
+    result = control.result
+    write_control_report(
+        db, case_id, Path(out), clock=clock, language=language, user=user, control=control
+    )
+    return WardOutcome(
+        banks=sum(1 for _, status in control.banks if status != "letter_needed"),
+        accounts=sum(1 for a in result.accounts if a.bank is not None),
+        deviations=len(result.deviations),
+        deviation_minor=result.deviation_sum_minor(),
+        suggested=result.suggested.value,
+        report_name=Path(out).name,
+    )
+
+
+_worker_db: Database | None = None
+
+
+def _open_worker_database(url: str) -> None:
+    global _worker_db
+    _worker_db = Database(url, migrate=False)
+    threading.Thread(
+        target=_exit_with_parent, args=(os.getppid(),), daemon=True, name="parent-watch"
+    ).start()
+
+
+def _exit_with_parent(parent: int) -> None:
+    """End the report process when the batch that started it is gone (killed, say): a pool
+    worker keeps its own end of the task pipe open and would otherwise wait forever."""
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(0)
+
+
+def _report_in_worker(*arguments: Any) -> WardOutcome:
+    assert _worker_db is not None, "the report worker has no database"
+    return control_and_report(_worker_db, *arguments)
+
+
+# -- the summary ----------------------------------------------------------------------------------
+
+SUMMARY_HEADERS = {
+    "nb": (
+        "Nr.",
+        "Referanse",
+        "Vergehaver",
+        "Banker",
+        "Kontoer",
+        "Avvik",
+        "Avvik, sum (NOK)",
+        "Foreslått utfall",
+        "Status",
+        "Rapport",
+        "Merknad",
+    ),
+    "en": (
+        "No.",
+        "Reference",
+        "Ward",
+        "Banks",
+        "Accounts",
+        "Deviations",
+        "Deviations, sum (NOK)",
+        "Suggested outcome",
+        "Status",
+        "Report",
+        "Remark",
+    ),
+}
+OUTCOME_WORDS = {
+    "nb": {"approved": "Godkjenne", "follow_up": "Følge opp"},
+    "en": {"approved": "Approve", "follow_up": "Follow up"},
+}
+STATUS_WORDS = {
+    "nb": {
+        "done": "ferdig",
+        "failed": "feilet",
+        "pending": "venter",
+        "fetching": "avbrutt under henting",
+        "fetched": "hentet",
+    },
+    "en": {},
+}
+
+
+def write_summary(
+    target: Path, rows: list[store.SummaryRow], *, year: int, language: str = "nb"
+) -> Path:
+    """One row per ward: reference, name, banks, accounts, deviations counted and summed, the
+    suggested outcome, the status and the report file. Written whole or not at all."""
+    words = "nb" if language == "nb" else "en"
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(f"Vergekontroll {year}" if words == "nb" else f"Control {year}")
+    widths = (6, 18, 28, 8, 9, 8, 18, 18, 14, 22, 50)
+    for index, width in enumerate(widths):
+        sheet.column_dimensions[chr(ord("A") + index)].width = width
+    sheet.freeze_panes = "A2"
+    header = []
+    for title in SUMMARY_HEADERS[words]:
+        cell = WriteOnlyCell(sheet, value=title)
+        cell.font = Font(bold=True)
+        header.append(cell)
+    sheet.append(header)
+    for row in rows:
+        amount = None
+        if row.deviation_minor is not None:
+            amount = Decimal(row.deviation_minor) / 100
+        sheet.append(
+            [
+                row.row,
+                row.reference,
+                row.ward_name or "",
+                row.banks,
+                row.accounts,
+                row.deviations,
+                amount,
+                OUTCOME_WORDS[words].get(row.suggested or "", row.suggested or ""),
+                STATUS_WORDS[words].get(row.status, row.status),
+                row.report_name or "",
+                row.message or "",
+            ]
+        )
+    with written_privately(target) as part:
+        workbook.save(part)
+    return target
+
+
+# -- the command line ----------------------------------------------------------------------------
+
+
+def control_command(runtime: Any, args: Any) -> int:
+    """`control-batch`, `control-import`, `control-template`, `control-run`, `control-outcome`.
+
+    Errors in what the user gave (the list, a file, an outcome) are printed and give exit code 2.
+    """
+    try:
+        return _COMMANDS[args.command](runtime, args)
+    except (WardsFileError, ImportFileError, InvalidInput, LookupError) as error:
+        print(f"boinnsyn: {error}", file=sys.stderr)
+        return 2
+
+
+def _case_id(runtime: Any, key: str) -> int:
+    from app.store.cases import find_case
+
+    with runtime.db.session() as session:
+        case = find_case(session, key)
+        runtime.environment_name = case.environment
+        return case.id
+
+
+def _batch_command(runtime: Any, args: Any) -> int:
+    batch = ControlBatch(
+        runtime.db,
+        runtime.connection(),
+        args.wards,
+        year=args.year,
+        out_dir=args.out,
+        user=config.current_user(),
+        concurrency=args.concurrency or DEFAULT_CONCURRENCY,
+        language=args.language,
+    )
+    counts = batch.run()
+    print(f"{counts.line()} summary={counts.summary}")
+    for failure in counts.failures:
+        print(f"failed: {failure}", file=sys.stderr)
+    return 1 if counts.failed else 0
+
+
+def _import_command(runtime: Any, args: Any) -> int:
+    case_id = _case_id(runtime, args.case)
+    imported = read_report(args.file)
+    with runtime.db.session() as session:
+        store.guardianship_facts(session, case_id)
+        store.save_report(
+            session,
+            case_id,
+            imported.accounts,
+            user=config.current_user(),
+            source=imported.file_name,
+        )
+    print(f"case={case_id} accounts={len(imported.accounts)} rows={imported.rows}")
+    return 0
+
+
+def _template_command(runtime: Any, args: Any) -> int:
+    from app.imports.vergeregnskap import write_template
+
+    print(f"template={write_template(args.out)}")
+    return 0
+
+
+def _run_command(runtime: Any, args: Any) -> int:
+    case_id = _case_id(runtime, args.case)
+    control = control_case(runtime.db, case_id)
+    for deviation in control.result.deviations:
+        print(f"{deviation.rule.value:<22} {deviation.account_number} {deviation.reason}")
+    line = (
+        f"case={case_id} accounts={len(control.result.accounts)} "
+        f"deviations={len(control.result.deviations)} suggested={control.suggested.value}"
+    )
+    if args.out is not None:
+        write_control_report(runtime.db, case_id, args.out)
+        line += f" report={args.out}"
+    print(line)
+    return 0
+
+
+def _outcome_command(runtime: Any, args: Any) -> int:
+    from app.domain.guardianship import parse_outcome
+    from app.review.control import record_outcome
+
+    case_id = _case_id(runtime, args.case)
+    outcome = parse_outcome(args.outcome)
+    record_outcome(runtime.db, case_id, outcome, reason=args.reason, user=config.current_user())
+    print(f"case={case_id} outcome={outcome.value}")
+    return 0
+
+
+_COMMANDS: dict[str, Callable[[Any, Any], int]] = {
+    "control-batch": _batch_command,
+    "control-import": _import_command,
+    "control-template": _template_command,
+    "control-run": _run_command,
+    "control-outcome": _outcome_command,
+}

@@ -1,0 +1,282 @@
+"""Bringing a statement file or a bank export into a case.
+
+A file is read (camt.053/052/054, or a bank's CSV or XLSX export with a column mapping), each
+account in it is matched to the case's account with the same number or, where the user names
+the bank, added to the case, and its transactions are stored with their source: file name,
+SHA-256 of the bytes, import time and user. The same file twice, or two files over the same
+days, add nothing twice; a file over the days of an API fetch adds only what the API lacked.
+A bank that was sent a digital letter is marked as answered and imported.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from app.domain.identifiers import validate_account_number
+from app.domain.records import AccountRecord, BalanceRecord, TransactionRecord, with_keys
+from app.imports import camt, tabular
+from app.imports.errors import ImportFileError
+from app.store import imports as store
+from app.store import letters
+from app.store.db import Database
+from app.store.writer import BankInfo, CaseWriter
+
+log = logging.getLogger(__name__)
+
+BALANCE_KINDS = {"closing": "bookedBalance", "opening": "openingBalance"}
+"""How statement balances are kept: the closing balance is the booked balance at its date."""
+
+
+class ImportTargetError(ImportFileError):
+    """The file cannot be placed in the case: an account or bank the user must name."""
+
+
+@dataclass
+class AccountResult:
+    account_number: str
+    records: int = 0
+    new: int = 0
+    balance_check: str = "not checked"
+    message: str | None = None
+
+
+@dataclass
+class FileResult:
+    file: str
+    kind: str
+    accounts: list[AccountResult] = field(default_factory=list)
+    already_imported: bool = False
+
+    @property
+    def records(self) -> int:
+        return sum(item.records for item in self.accounts)
+
+    @property
+    def new(self) -> int:
+        return sum(item.new for item in self.accounts)
+
+    @property
+    def balance_check(self) -> str:
+        checks = {item.balance_check for item in self.accounts}
+        for word in ("mismatch", "ok"):
+            if word in checks:
+                return word
+        return "not checked"
+
+    def line(self) -> str:
+        return (
+            f"file={self.file} kind={self.kind} accounts={len(self.accounts)} "
+            f"records={self.records} new={self.new} already={self.records - self.new} "
+            f"balance={self.balance_check}"
+        )
+
+
+def account_number_of(identifier: str | None) -> str | None:
+    """The Norwegian 11-digit account number inside a Norwegian IBAN; other ids unchanged."""
+    if not identifier:
+        return None
+    compact = "".join(identifier.split()).upper()
+    if compact.startswith("NO") and len(compact) == 15 and compact[2:].isdigit():
+        return compact[4:]
+    return compact
+
+
+def is_statement(data: bytes) -> bool:
+    head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n")
+    return head.startswith(b"<")
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where records of one account go."""
+
+    account_id: int
+    bank_id: int
+
+
+class CaseImport:
+    """Imports files into one case, as one user, through the case writer."""
+
+    def __init__(self, db: Database, case_id: int, *, user: str, now: datetime) -> None:
+        self.db = db
+        self.case_id = case_id
+        self.user = user
+        self.now = now
+        self.writer = CaseWriter(db)
+
+    def _target(
+        self,
+        number: str,
+        *,
+        bank_org: str | None,
+        bank_name: str | None,
+        file: str,
+        record: AccountRecord | None = None,
+    ) -> Target:
+        with self.db.session() as session:
+            found = store.account_in_case(session, self.case_id, number)
+            if found is not None:
+                return Target(*found)
+            bank_id = store.bank_in_case(session, self.case_id, bank_org) if bank_org else None
+        if bank_org is None:
+            raise ImportTargetError(
+                file, f"account {number} is not in the case; name its bank to add it"
+            )
+        if bank_id is None:
+            if not bank_name:
+                raise ImportTargetError(
+                    file, f"bank {bank_org} is not in the case; give the bank's name to add it"
+                )
+            bank_id = self.writer.upsert_banks(
+                self.case_id, [BankInfo(org_number=bank_org, name=bank_name)]
+            )[bank_org]
+            self.writer.set_bank(bank_id, status="complete", message="added from a file")
+        account = record or AccountRecord(account_number=number)
+        if account.account_number != number:
+            account = AccountRecord(
+                account_number=number,
+                currency=account.currency,
+                name=account.name,
+                owner_name=account.owner_name,
+            )
+        return Target(self.writer.upsert_account(self.case_id, bank_id, account, None), bank_id)
+
+    def _store(
+        self,
+        target: Target,
+        records: list[TransactionRecord],
+        balances: list[BalanceRecord],
+        source_id: int,
+        result: AccountResult,
+    ) -> None:
+        result.records += len(records)
+        result.new += self.writer.add_transactions(
+            self.case_id, target.account_id, records, source_id, reconcile_with="api"
+        )
+        kept = [
+            BalanceRecord(
+                kind=BALANCE_KINDS[b.kind],
+                amount=b.amount,
+                currency=b.currency,
+                as_of=b.as_of,
+                registered=b.registered,
+                credit_line_included=b.credit_line_included,
+                credit_line_amount=b.credit_line_amount,
+                credit_line_currency=b.credit_line_currency,
+            )
+            for b in balances
+            if b.kind in BALANCE_KINDS
+        ]
+        if kept:
+            self.writer.upsert_balances(target.account_id, kept)
+        with self.db.session() as session:
+            letters.mark_imported(session, self.case_id, target.bank_id, now=self.now)
+            store.mark_bank_imported(session, target.bank_id)
+
+    def import_file(
+        self,
+        path: Path,
+        *,
+        bank_org: str | None = None,
+        bank_name: str | None = None,
+        account_number: str | None = None,
+        mapping: tabular.ColumnMapping | None = None,
+        remember: bool = True,
+    ) -> FileResult:
+        data = path.read_bytes()
+        digest = hashlib.sha256(data).hexdigest()
+        kind = "statement" if is_statement(data) else "table"
+        result = FileResult(file=path.name, kind=kind)
+        if account_number is not None:
+            account_number = validate_account_number(account_number, "Account number")
+        with self.db.session() as session:
+            result.already_imported = store.imported_file(session, self.case_id, digest) is not None
+        if kind == "statement":
+            statements = camt.read_camt(data, name=path.name)
+        else:
+            table_records = self._table_records(data, path.name, bank_org, mapping, remember)
+        source_id = self.writer.start_source(
+            self.case_id, kind="file", label=path.name, user=self.user, file_hash=digest
+        )
+        days: list[date] = []
+        messages: list[str] = []
+        if kind == "statement":
+            for statement in statements:
+                number = account_number or account_number_of(statement.account.account_number)
+                if not number:
+                    raise ImportTargetError(path.name, "a statement names no account")
+                target = self._target(
+                    number,
+                    bank_org=bank_org,
+                    bank_name=bank_name or statement.servicer_name,
+                    file=path.name,
+                    record=statement.account,
+                )
+                item = AccountResult(number, balance_check=statement.balance_check)
+                item.message = "; ".join(finding.message for finding in statement.findings) or None
+                records = statement.keyed_transactions()
+                self._store(target, records, statement.balances, source_id, item)
+                result.accounts.append(item)
+                days += [r.booking_date for r in records if r.booking_date]
+                if item.message:
+                    messages.append(f"{number}: {item.message}")
+        else:
+            if account_number is None:
+                raise ImportTargetError(path.name, "a bank export needs the account number")
+            target = self._target(
+                account_number, bank_org=bank_org, bank_name=bank_name, file=path.name
+            )
+            item = AccountResult(account_number)
+            self._store(target, table_records, [], source_id, item)
+            result.accounts.append(item)
+            days += [r.booking_date for r in table_records if r.booking_date]
+
+        period = (min(days), max(days)) if days else None
+        status = "mismatch" if result.balance_check == "mismatch" else "complete"
+        with self.db.session() as session:
+            store.set_source_result(
+                session,
+                source_id,
+                status=status,
+                message="\n".join(messages) or None,
+                period=period,
+            )
+            if period:
+                store.widen_case_period(session, self.case_id, *period)
+        log.info(
+            "case %d: imported %s (%s): %d records, %d new",
+            self.case_id,
+            kind,
+            digest[:12],
+            result.records,
+            result.new,
+        )
+        return result
+
+    def _table_records(
+        self,
+        data: bytes,
+        name: str,
+        bank_org: str | None,
+        mapping: tabular.ColumnMapping | None,
+        remember: bool,
+    ) -> list[TransactionRecord]:
+        if mapping is None and bank_org:
+            with self.db.session() as session:
+                stored = store.remembered_mapping(session, bank_org)
+            if stored is not None:
+                mapping = tabular.ColumnMapping.from_dict(stored)
+        records = list(with_keys(tabular.read_table(data, mapping, name=name)))
+        if remember and bank_org:
+            chosen = mapping or _detected(data, name)
+            with self.db.session() as session:
+                store.remember_mapping(session, bank_org, chosen.to_dict(), self.user)
+        return records
+
+
+def _detected(data: bytes, name: str) -> tabular.ColumnMapping:
+    return tabular.preview(data, None, name=name, limit=1).mapping

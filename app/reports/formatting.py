@@ -1,0 +1,65 @@
+"""How values read in a report: dates `dd.mm.yyyy`, times in Norwegian local time, amounts
+`1 234,56`, and account, organisation and national id numbers grouped as Norwegians write them.
+
+Everything here returns plain text; `markup` escapes text for reportlab's paragraph markup.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from xml.sax.saxutils import escape
+
+from app.domain.clock import to_oslo
+from app.domain.money import format_amount
+
+DASH = "–"
+
+
+def day(value: date | None) -> str:
+    return value.strftime("%d.%m.%Y") if value is not None else ""
+
+
+def moment(value: datetime | None) -> str:
+    """An aware instant as Norwegian local time, `dd.mm.yyyy HH:MM`."""
+    return to_oslo(value).strftime("%d.%m.%Y %H:%M") if value is not None else ""
+
+
+def period(start: date | None, end: date | None) -> str:
+    if start is None and end is None:
+        return ""
+    return f"{day(start)} {DASH} {day(end)}".strip()
+
+
+def amount(minor: int | None, currency: str | None = None, *, show: str | None = None) -> str:
+    """An amount in hundredths as `-1 234,56`; the currency is added when it is not `show`."""
+    if minor is None:
+        return ""
+    text = format_amount(minor, minor=True)
+    if currency and currency != show:
+        return f"{text} {currency}"
+    return text
+
+
+def account_number(value: str | None) -> str:
+    """A Norwegian account number as `1234.56.78901`; anything else as given."""
+    if value is None:
+        return ""
+    if len(value) == 11 and value.isdigit():
+        return f"{value[:4]}.{value[4:6]}.{value[6:]}"
+    return value
+
+
+def party_id(value: str | None) -> str:
+    """An organisation number as `999 000 010`, a national id as `010203 12345`."""
+    if value is None:
+        return ""
+    if len(value) == 9 and value.isdigit():
+        return f"{value[:3]} {value[3:6]} {value[6:]}"
+    if len(value) == 11 and value.isdigit():
+        return f"{value[:6]} {value[6:]}"
+    return value
+
+
+def markup(text: str | None) -> str:
+    """Text made safe for a reportlab Paragraph, with line breaks kept."""
+    return escape(text or "").replace("\n", "<br/>")

@@ -1,0 +1,631 @@
+"""Read-side queries for reviewing a case: the ordered, filtered transaction ids and their rows
+in blocks, the case overview with balances at the key date, daily balances for a chart, and the
+user's manual flags and notes.
+
+Sorting and filtering happen in SQL, so a case of half a million transactions is never loaded
+whole: a browser asks for the ordered ids once and then for the rows it shows, a block at a
+time. Balances the banks did not give for a date are derived by `app.review.balances` from a
+known balance and the booked transactions between the two dates.
+"""
+
+from __future__ import annotations
+
+import enum
+from array import array
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from typing import Any, cast
+
+from sqlalchemy import ColumnElement, and_, exists, func, or_, select, update
+from sqlalchemy.orm import Session
+
+from app.domain.services import Service
+from app.review.balances import KnownBalance, balance_on, daily_balances
+from app.store.cases import banks_with_accounts, load_case, transaction_counts
+from app.store.models import Account, Flag, Note, Transaction
+from app.store.report_queries import booked_movements
+from app.store.review_queries import booked_amounts
+
+MANUAL_RULE = "manual"
+BOOKED = "booked"
+BALANCE_KINDS = ("bookedBalance", "availableBalance")
+"""Which stored balance to trust for a date, best first."""
+
+
+class SortKey(enum.StrEnum):
+    """The columns a transaction list can be ordered by."""
+
+    FLAG = "flag"
+    NOTES = "notes"
+    DATE = "date"
+    ACCOUNT = "account"
+    AMOUNT = "amount"
+    CURRENCY = "currency"
+    COUNTERPARTY = "counterparty"
+    TEXT = "text"
+    REFERENCE = "reference"
+    STATUS = "status"
+
+
+class Direction(enum.StrEnum):
+    IN = "in"
+    OUT = "out"
+
+
+class NoteTarget(enum.StrEnum):
+    CASE = "case"
+    ACCOUNT = "account"
+    TRANSACTION = "transaction"
+
+
+@dataclass(frozen=True)
+class TransactionFilter:
+    """What the user narrowed a transaction list to; empty fields do not filter.
+
+    `amount_min`/`amount_max` are hundredths and bound the amount's size, whichever the
+    direction: use `direction` for money in or out. Dates bound the booking date, inclusive.
+    """
+
+    account_ids: tuple[int, ...] = ()
+    text: str = ""
+    amount_min: int | None = None
+    amount_max: int | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    direction: Direction | None = None
+    status: str | None = None
+    flagged_only: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class TransactionRow:
+    """One line of the transaction table, already joined with its account."""
+
+    id: int
+    booking_date: date | None
+    account_id: int
+    account_number: str
+    amount_minor: int
+    currency: str | None
+    counterparty: str | None
+    text: str | None
+    reference: str | None
+    status: str
+    flagged: bool
+    has_notes: bool
+
+
+def _is_flagged() -> ColumnElement[bool]:
+    return exists().where(Flag.transaction_id == Transaction.id, Flag.cleared_at.is_(None))
+
+
+def _has_notes() -> ColumnElement[bool]:
+    return exists().where(
+        Note.case_id == Transaction.case_id,
+        Note.target_kind == NoteTarget.TRANSACTION.value,
+        Note.target_id == Transaction.id,
+    )
+
+
+_COUNTERPARTY = func.coalesce(Transaction.counterparty_name, Transaction.merchant)
+_TEXT = func.coalesce(Transaction.message, Transaction.code_text)
+
+
+def _sort_column(key: SortKey) -> Any:
+    return {
+        SortKey.FLAG: _is_flagged(),
+        SortKey.NOTES: _has_notes(),
+        SortKey.DATE: Transaction.booking_date,
+        SortKey.ACCOUNT: Account.account_number,
+        SortKey.AMOUNT: Transaction.amount_minor,
+        SortKey.CURRENCY: Transaction.currency,
+        SortKey.COUNTERPARTY: _COUNTERPARTY,
+        SortKey.TEXT: _TEXT,
+        SortKey.REFERENCE: Transaction.reference,
+        SortKey.STATUS: Transaction.status,
+    }[key]
+
+
+INDEXED_SORTS = frozenset({SortKey.DATE, SortKey.AMOUNT})
+"""Sort keys with a (case_id, key) index in the schema; the others are sorted after a scan."""
+
+
+def _needs_rows(wanted: TransactionFilter, sort: SortKey) -> bool:
+    """Whether a (case, sort key) index alone cannot answer the query."""
+    return sort not in INDEXED_SORTS or bool(
+        wanted.account_ids
+        or wanted.text.strip()
+        or wanted.amount_min is not None
+        or wanted.amount_max is not None
+        or wanted.direction
+        or wanted.status
+    )
+
+
+def _case_condition(session: Session, case_id: int, bypass: bool) -> ColumnElement[bool]:
+    """Transactions of the case; on SQLite, read as a stretch of the table when `bypass` is set.
+
+    SQLite would otherwise walk the (case, booking date) index and fetch each row from it at
+    random: several times slower, for a large case, than reading the rows in table order. A
+    case's rows were written together, so they lie in one stretch of row ids; the condition
+    reads just that stretch (adding zero hides the case column from the index, and rows of
+    other cases inside the stretch are left out by the same test). PostgreSQL plans this well
+    without help.
+    """
+    if not (bypass and session.get_bind().dialect.name == "sqlite"):
+        return Transaction.case_id == case_id
+    first, last = session.execute(
+        select(func.min(Transaction.id), func.max(Transaction.id)).where(
+            Transaction.case_id == case_id
+        )
+    ).one()
+    if first is None:
+        return Transaction.case_id == case_id
+    return and_(Transaction.id.between(first, last), Transaction.case_id + 0 == case_id)
+
+
+def _text_condition(session: Session, text: str) -> ColumnElement[bool]:
+    """Any of the searchable texts contains `text`, ignoring case.
+
+    SQLite's LIKE already ignores the case of ASCII letters (not of æ, ø, å), and is much
+    faster than comparing lower-cased copies; other databases get ILIKE.
+    """
+    columns = (
+        Transaction.counterparty_name,
+        Transaction.message,
+        Transaction.reference,
+        Transaction.merchant,
+    )
+    if session.get_bind().dialect.name == "sqlite":
+        return or_(*(column.contains(text, autoescape=True) for column in columns))
+    return or_(*(column.icontains(text, autoescape=True) for column in columns))
+
+
+def _conditions(
+    session: Session, case_id: int, wanted: TransactionFilter, sort: SortKey
+) -> list[ColumnElement[bool]]:
+    conditions = [_case_condition(session, case_id, _needs_rows(wanted, sort))]
+    if wanted.account_ids:
+        conditions.append(Transaction.account_id.in_(wanted.account_ids))
+    text = wanted.text.strip()
+    if text:
+        conditions.append(_text_condition(session, text))
+    size = func.abs(Transaction.amount_minor)
+    if wanted.amount_min is not None:
+        conditions.append(size >= wanted.amount_min)
+    if wanted.amount_max is not None:
+        conditions.append(size <= wanted.amount_max)
+    if wanted.date_from is not None:
+        conditions.append(Transaction.booking_date >= wanted.date_from)
+    if wanted.date_to is not None:
+        conditions.append(Transaction.booking_date <= wanted.date_to)
+    if wanted.direction is Direction.IN:
+        conditions.append(Transaction.amount_minor > 0)
+    elif wanted.direction is Direction.OUT:
+        conditions.append(Transaction.amount_minor < 0)
+    if wanted.status:
+        conditions.append(Transaction.status == wanted.status)
+    if wanted.flagged_only:
+        conditions.append(_is_flagged())
+    return conditions
+
+
+def transaction_ids(
+    session: Session,
+    case_id: int,
+    wanted: TransactionFilter | None = None,
+    *,
+    sort: SortKey = SortKey.DATE,
+    descending: bool = False,
+) -> array[int]:
+    """The ids of the case's transactions that pass the filter, in the asked order.
+
+    Ties are broken by id, so the order is stable from one query to the next. The ids come
+    back as a compact array, eight bytes a transaction, read straight from the driver's
+    cursor: for half a million ids, building result rows would cost twice the query.
+    """
+    wanted = wanted or TransactionFilter()
+    column = _sort_column(sort)
+    order = (column.desc(), Transaction.id.desc()) if descending else (column, Transaction.id)
+    query = select(Transaction.id).where(*_conditions(session, case_id, wanted, sort))
+    if sort is SortKey.ACCOUNT:
+        query = query.join(Account, Account.id == Transaction.account_id)
+    ids: array[int] = array("q")
+    result = session.connection().execute(query.order_by(*order))
+    try:
+        while rows := result.cursor.fetchmany(50_000):
+            ids.extend(row[0] for row in rows)
+    finally:
+        result.close()
+    return ids
+
+
+def transaction_rows(session: Session, ids: Sequence[int]) -> list[TransactionRow]:
+    """The rows of the given transactions, in the order of `ids` (unknown ids are left out)."""
+    if not ids:
+        return []
+    query = (
+        select(
+            Transaction.id,
+            Transaction.booking_date,
+            Transaction.account_id,
+            Account.account_number,
+            Transaction.amount_minor,
+            Transaction.currency,
+            _COUNTERPARTY,
+            _TEXT,
+            Transaction.reference,
+            Transaction.status,
+            _is_flagged(),
+            _has_notes(),
+        )
+        .join(Account, Account.id == Transaction.account_id)
+        .where(Transaction.id.in_(list(ids)))
+    )
+    found = {row[0]: TransactionRow(*cast(tuple[Any, ...], row)) for row in session.execute(query)}
+    return [found[i] for i in ids if i in found]
+
+
+def transaction_statuses(session: Session, case_id: int) -> list[str]:
+    """The distinct transaction statuses present in the case, for a filter's choices."""
+    query = (
+        select(Transaction.status)
+        .where(Transaction.case_id == case_id)
+        .distinct()
+        .order_by(Transaction.status)
+    )
+    return list(session.scalars(query))
+
+
+# Balances ---------------------------------------------------------------------------------
+
+
+def key_balance_date(service: str, key_date: date) -> date:
+    """The day whose closing balance the case turns on.
+
+    For a bankruptcy the ruling date and for an estate the date of death; a guardianship
+    control starts from the balance at the end of the day before its year begins.
+    """
+    if Service(service) is Service.GUARDIANSHIP:
+        return key_date - timedelta(days=1)
+    return key_date
+
+
+def _known_balance(account: Account) -> KnownBalance | None:
+    """The latest stored balance, booked before available; zero at closing for a closed one.
+
+    A bank gives no balance for an account closed within the period (REFERENCE §4.5); such an
+    account held nothing after its end date.
+    """
+    for kind in BALANCE_KINDS:
+        balances = [b for b in account.balances if b.kind == kind]
+        if balances:
+            latest = max(balances, key=lambda b: b.as_of)
+            return KnownBalance(latest.as_of, latest.amount_minor)
+    if account.end_date is not None:
+        return KnownBalance(account.end_date, 0)
+    return None
+
+
+def _stored_on(account: Account, day: date) -> int | None:
+    for kind in BALANCE_KINDS:
+        for balance in account.balances:
+            if balance.kind == kind and balance.as_of == day:
+                return balance.amount_minor
+    return None
+
+
+@dataclass(frozen=True)
+class AccountOverview:
+    id: int
+    bank_id: int
+    account_number: str
+    name: str | None
+    type: str | None
+    currency: str | None
+    status: str | None
+    fetch_status: str
+    message: str | None
+    owner_start: date | None
+    owner_end: date | None
+    start_date: date | None
+    end_date: date | None
+    transactions: int
+    balance_key: int | None
+    """At the end of the case's balance date; None where no balance is known."""
+    balance_key_derived: bool
+    """True when `balance_key` was computed from transactions, not given by the bank."""
+    balance_end: int | None
+    balance_end_on: date | None
+
+
+@dataclass(frozen=True)
+class BankOverview:
+    id: int
+    org_number: str
+    name: str
+    status: str
+    message: str | None
+    accounts: tuple[AccountOverview, ...]
+
+
+@dataclass(frozen=True)
+class Totals:
+    """Sums of the positive (assets) and negative (debts) balances in one currency."""
+
+    currency: str
+    assets_key: int = 0
+    debts_key: int = 0
+    assets_end: int = 0
+    debts_end: int = 0
+
+
+@dataclass(frozen=True)
+class Missing:
+    """Something the case still lacks: a bank that needs a letter, a failed bank or account."""
+
+    kind: str
+    """bank or account."""
+    name: str
+    status: str
+    message: str | None
+
+
+INCOMPLETE_BANK = (
+    "pending",
+    "fetching",
+    "partial",
+    "incomplete",
+    "failed",
+    "letter_needed",
+    "cancelled",
+)
+INCOMPLETE_ACCOUNT = ("listed", "partial", "failed")
+
+
+@dataclass(frozen=True)
+class CaseOverview:
+    case_id: int
+    reference: str
+    service: str
+    key_date: date
+    balance_date: date
+    period_start: date | None
+    period_end: date | None
+    banks: tuple[BankOverview, ...]
+    totals: tuple[Totals, ...]
+    missing: tuple[Missing, ...]
+    transactions: int = 0
+    accounts: int = 0
+
+
+def _account_overview(
+    account: Account, balance_date: date, movements: list[tuple[date, int]], count: int
+) -> AccountOverview:
+    known = _known_balance(account)
+    stored = _stored_on(account, balance_date)
+    derived = stored is None and known is not None
+    if stored is not None:
+        at_key: int | None = stored
+    elif known is not None:
+        at_key = balance_on(balance_date, known, movements)
+    else:
+        at_key = None
+    return AccountOverview(
+        id=account.id,
+        bank_id=account.bank_id,
+        account_number=account.account_number,
+        name=account.name,
+        type=account.type,
+        currency=account.currency,
+        status=account.status,
+        fetch_status=account.fetch_status,
+        message=account.message,
+        owner_start=account.owner_start,
+        owner_end=account.owner_end,
+        start_date=account.start_date,
+        end_date=account.end_date,
+        transactions=count,
+        balance_key=at_key,
+        balance_key_derived=derived,
+        balance_end=known.amount_minor if known else None,
+        balance_end_on=known.as_of if known else None,
+    )
+
+
+def _totals(accounts: Iterable[AccountOverview]) -> tuple[Totals, ...]:
+    sums: dict[str, Counter[str]] = {}
+    for account in accounts:
+        row = sums.setdefault(account.currency or "NOK", Counter())
+        for moment, value in (("key", account.balance_key), ("end", account.balance_end)):
+            if value is not None:
+                row[f"{'assets' if value >= 0 else 'debts'}_{moment}"] += value
+    return tuple(Totals(currency, **row) for currency, row in sorted(sums.items()))
+
+
+def case_overview(session: Session, case_id: int) -> CaseOverview:
+    """Everything the overview page shows, computed from what is stored for the case."""
+    case = load_case(session, case_id)
+    balance_date = key_balance_date(case.service, case.key_date)
+    movements = booked_movements(session, case_id)
+    counts = transaction_counts(session, case_id)
+
+    banks: list[BankOverview] = []
+    missing: list[Missing] = []
+    all_accounts: list[AccountOverview] = []
+    for bank in banks_with_accounts(session, case_id):
+        accounts = tuple(
+            _account_overview(a, balance_date, movements.get(a.id, []), counts.get(a.id, 0))
+            for a in bank.accounts
+        )
+        all_accounts.extend(accounts)
+        banks.append(
+            BankOverview(bank.id, bank.org_number, bank.name, bank.status, bank.message, accounts)
+        )
+        if bank.status in INCOMPLETE_BANK:
+            missing.append(Missing("bank", bank.name, bank.status, bank.message))
+        for account in accounts:
+            if account.fetch_status in INCOMPLETE_ACCOUNT and bank.status != "cancelled":
+                missing.append(
+                    Missing(
+                        "account",
+                        f"{bank.name} {account.account_number}",
+                        account.fetch_status,
+                        account.message,
+                    )
+                )
+    return CaseOverview(
+        case_id=case.id,
+        reference=case.reference,
+        service=case.service,
+        key_date=case.key_date,
+        balance_date=balance_date,
+        period_start=case.period_start,
+        period_end=case.period_end,
+        banks=tuple(banks),
+        totals=_totals(all_accounts),
+        missing=tuple(missing),
+        transactions=sum(counts.values()),
+        accounts=len(all_accounts),
+    )
+
+
+def account_daily_balances(
+    session: Session, account_id: int, start: date | None = None, end: date | None = None
+) -> list[tuple[date, int]]:
+    """The account's end-of-day balance over the case period (or the given dates).
+
+    Empty when no balance is known for the account.
+    """
+    account = session.get(Account, account_id)
+    if account is None:
+        return []
+    known = _known_balance(account)
+    if known is None:
+        return []
+    case = load_case(session, account.case_id)
+    start = start or case.period_start or case.key_date
+    end = end or case.period_end or known.as_of
+    return daily_balances(start, end, known, booked_amounts(session, account_id))
+
+
+# Flags and notes --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FlagView:
+    rule: str
+    reason: str
+    params: str | None
+    """The rule's figures as JSON, for showing its reason in the user's language."""
+    created_by: str
+    created_at: datetime
+    cleared_by: str | None
+    cleared_at: datetime | None
+
+
+@dataclass(frozen=True)
+class NoteView:
+    id: int
+    target_kind: str
+    target_id: int | None
+    text: str
+    author: str
+    created_at: datetime
+
+
+def set_manual_flag(
+    session: Session,
+    transaction_id: int,
+    *,
+    user: str,
+    reason: str,
+    now: datetime | None = None,
+) -> None:
+    """Flag a transaction by hand; a manual flag cleared before is raised again."""
+    now = now or datetime.now(UTC)
+    case_id = session.scalar(select(Transaction.case_id).where(Transaction.id == transaction_id))
+    if case_id is None:
+        raise LookupError(f"no transaction with id {transaction_id}")
+    flag = session.scalar(
+        select(Flag).where(Flag.transaction_id == transaction_id, Flag.rule == MANUAL_RULE)
+    )
+    if flag is None:
+        session.add(
+            Flag(
+                case_id=case_id,
+                transaction_id=transaction_id,
+                rule=MANUAL_RULE,
+                reason=reason,
+                created_by=user,
+                created_at=now,
+            )
+        )
+        return
+    flag.reason, flag.created_by, flag.created_at = reason, user, now
+    flag.cleared_by = flag.cleared_at = None
+
+
+def clear_flags(
+    session: Session, transaction_id: int, *, user: str, now: datetime | None = None
+) -> int:
+    """Clear every active flag of a transaction; cleared rule flags stay cleared."""
+    result = session.execute(
+        update(Flag)
+        .where(Flag.transaction_id == transaction_id, Flag.cleared_at.is_(None))
+        .values(cleared_by=user, cleared_at=now or datetime.now(UTC))
+    )
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+
+def flags_of(session: Session, transaction_id: int) -> list[FlagView]:
+    flags = session.scalars(
+        select(Flag).where(Flag.transaction_id == transaction_id).order_by(Flag.created_at)
+    )
+    return [
+        FlagView(f.rule, f.reason, f.params, f.created_by, f.created_at, f.cleared_by, f.cleared_at)
+        for f in flags
+    ]
+
+
+def add_note(
+    session: Session,
+    case_id: int,
+    target: NoteTarget,
+    target_id: int | None,
+    text: str,
+    *,
+    author: str,
+    now: datetime | None = None,
+) -> int:
+    """Keep a note on the case, an account or a transaction, with its author and time."""
+    body = text.strip()
+    if not body:
+        raise ValueError("a note needs some text")
+    note = Note(
+        case_id=case_id,
+        target_kind=target.value,
+        target_id=None if target is NoteTarget.CASE else target_id,
+        text=body,
+        author=author,
+        created_at=now or datetime.now(UTC),
+    )
+    session.add(note)
+    session.flush()
+    return note.id
+
+
+def notes_of(
+    session: Session, case_id: int, target: NoteTarget, target_id: int | None = None
+) -> list[NoteView]:
+    conditions = [Note.case_id == case_id, Note.target_kind == target.value]
+    if target is not NoteTarget.CASE:
+        conditions.append(Note.target_id == target_id)
+    notes = session.scalars(
+        select(Note).where(and_(*conditions)).order_by(Note.created_at, Note.id)
+    )
+    return [
+        NoteView(n.id, n.target_kind, n.target_id, n.text, n.author, n.created_at) for n in notes
+    ]

@@ -1,0 +1,124 @@
+"""Digital letters to banks outside the API: which banks need one, and where each letter is.
+
+A letter moves from drafted to sent to answered to imported. A sent letter whose answer date
+has passed without an answer is shown as "reminder due"; that state is derived, not stored.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.store.models import Bank, Letter
+
+ANSWER_DAYS = 14
+NEEDS_LETTER = ("letter_needed",)
+"""Bank statuses for which the case asks for a letter; a partial answer may get one too."""
+
+
+class LetterNotFound(LookupError):
+    def __init__(self, letter_id: int) -> None:
+        super().__init__(f"no letter {letter_id}")
+
+
+@dataclass(frozen=True)
+class LetterRow:
+    bank_id: int
+    bank_name: str
+    org_number: str
+    bank_status: str
+    letter_id: int | None
+    status: str
+    """none, drafted, sent, reminder_due, answered or imported."""
+    sent_at: datetime | None
+    due_on: date | None
+    answered_at: datetime | None
+    imported_at: datetime | None
+
+
+def state(letter: Letter | None, today: date) -> str:
+    if letter is None:
+        return "none"
+    if letter.status == "sent" and letter.due_on is not None and letter.due_on < today:
+        return "reminder_due"
+    return letter.status
+
+
+def letter_rows(session: Session, case_id: int, today: date) -> list[LetterRow]:
+    """Every bank that needs a letter or has one, with the letter's state."""
+    rows = session.execute(
+        select(Bank, Letter)
+        .outerjoin(Letter, (Letter.bank_id == Bank.id) & (Letter.case_id == Bank.case_id))
+        .where(Bank.case_id == case_id)
+        .where((Bank.status.in_(NEEDS_LETTER)) | (Letter.id.is_not(None)))
+        .order_by(Bank.name)
+    ).all()
+    return [
+        LetterRow(
+            bank_id=bank.id,
+            bank_name=bank.name,
+            org_number=bank.org_number,
+            bank_status=bank.status,
+            letter_id=letter.id if letter else None,
+            status=state(letter, today),
+            sent_at=letter.sent_at if letter else None,
+            due_on=letter.due_on if letter else None,
+            answered_at=letter.answered_at if letter else None,
+            imported_at=letter.imported_at if letter else None,
+        )
+        for bank, letter in rows
+    ]
+
+
+def draft(session: Session, case_id: int, bank_id: int, *, user: str, now: datetime) -> int:
+    """The letter to a bank, created as drafted the first time; its id either way."""
+    existing = session.scalars(
+        select(Letter).where(Letter.case_id == case_id, Letter.bank_id == bank_id)
+    ).first()
+    if existing is not None:
+        return existing.id
+    letter = Letter(
+        case_id=case_id, bank_id=bank_id, status="drafted", created_by=user, created_at=now
+    )
+    session.add(letter)
+    session.flush()
+    return letter.id
+
+
+def _letter(session: Session, letter_id: int) -> Letter:
+    letter = session.get(Letter, letter_id)
+    if letter is None:
+        raise LetterNotFound(letter_id)
+    return letter
+
+
+def mark_sent(
+    session: Session, letter_id: int, *, now: datetime, answer_days: int = ANSWER_DAYS
+) -> None:
+    letter = _letter(session, letter_id)
+    letter.status, letter.sent_at = "sent", now
+    letter.due_on = now.date() + timedelta(days=answer_days)
+
+
+def mark_answered(
+    session: Session, letter_id: int, *, now: datetime, note: str | None = None
+) -> None:
+    letter = _letter(session, letter_id)
+    letter.status, letter.answered_at = "answered", now
+    if note:
+        letter.note = note
+
+
+def mark_imported(session: Session, case_id: int, bank_id: int, *, now: datetime) -> bool:
+    """Record that the bank's answer is in the case; False when no letter was sent to it."""
+    letter = session.scalars(
+        select(Letter).where(Letter.case_id == case_id, Letter.bank_id == bank_id)
+    ).first()
+    if letter is None:
+        return False
+    letter.status, letter.imported_at = "imported", now
+    letter.answered_at = letter.answered_at or now
+    return True

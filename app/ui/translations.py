@@ -1,0 +1,73 @@
+"""The interface language: Norwegian bokmål by default, English by choice, switched live.
+
+The English source strings are the interface in English; Norwegian comes from
+`app/i18n/boinnsyn_nb.qm`, compiled from `i18n/boinnsyn_nb.ts` at install. In a source checkout
+whose `.qm` is missing or older than its `.ts`, it is compiled here on first use. Installing or
+removing the translator sends every widget a LanguageChange event; widgets retranslate then.
+"""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+from app.ui import translation_build
+
+log = logging.getLogger(__name__)
+
+DEFAULT_LANGUAGE = "nb"
+LANGUAGES = {"nb": "Norsk bokmål", "en": "English"}
+"""Each language by its own name, as a language menu shows it."""
+
+_LOCALES = {
+    "nb": QLocale(QLocale.Language.NorwegianBokmal, QLocale.Country.Norway),
+    "en": QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom),
+}
+
+
+def qm_file(language: str) -> Path | None:
+    """The compiled translation for `language`, compiling it first in a source checkout."""
+    sources, output = translation_build.SOURCE_DIR, translation_build.OUTPUT_DIR
+    source = sources / f"boinnsyn_{language}.ts"
+    target = output / f"boinnsyn_{language}.qm"
+    if source.exists() and translation_build.stale(source, target):
+        try:
+            translation_build.compile_translations(sources, output)
+        except (translation_build.ToolNotFound, subprocess.CalledProcessError, OSError) as error:
+            log.warning("could not compile the translations: %s", error)
+    return target if target.exists() else None
+
+
+class Translations:
+    """Holds the installed translator and swaps it when the user picks another language."""
+
+    def __init__(self, application: QCoreApplication) -> None:
+        self._application = application
+        self._translator: QTranslator | None = None
+        self.language = "en"
+
+    def apply(self, language: str) -> bool:
+        """Show the interface in `language`; False (and English) when it cannot be loaded."""
+        language = language if language in LANGUAGES else DEFAULT_LANGUAGE
+        if self._translator is not None:
+            self._application.removeTranslator(self._translator)
+            self._translator = None
+        loaded = True
+        if language != "en":
+            loaded = self._install(language)
+        self.language = language if loaded else "en"
+        QLocale.setDefault(_LOCALES[self.language])
+        return loaded
+
+    def _install(self, language: str) -> bool:
+        path = qm_file(language)
+        translator = QTranslator(self._application)
+        if path is None or not translator.load(str(path)):
+            log.warning("no translation for %s; showing English", language)
+            return False
+        self._application.installTranslator(translator)
+        self._translator = translator
+        return True

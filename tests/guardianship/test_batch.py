@@ -1,0 +1,235 @@
+"""The control batch against a real sandbox: the list of wards, a whole run, a run killed
+halfway and started again (nothing redone, nothing twice), and the command line."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from sqlalchemy import func, select
+
+from app.batch import WardsFileError, read_wards, report_name
+from app.domain.clock import SystemClock
+from app.sandbox.process import SandboxProcess
+from app.store.db import Database
+from app.store.guardianship import ControlBatchWard, ReportedAccountRow
+from app.store.models import Account, Case, RequestLog, Transaction
+from tests.guardianship.conftest import person_id
+
+TODAY = date(2025, 6, 16)
+YEAR = 2024
+REPO = Path(__file__).resolve().parents[2]
+DRIVER = Path(__file__).with_name("batch_driver.py")
+WARDS = 40
+
+
+def ward_list(folder: Path, count: int, *, report_for: int | None = None) -> Path:
+    """A list of `count` wards in Windows-1252 with semicolons; ward `report_for` gets a file."""
+    lines = ["ward_id;guardian_id;ward_name;reference;report_file"]
+    for n in range(1, count + 1):
+        ward = person_id(1 + n % 28, 1 + n % 12, 1940 + n % 50, 100 + n)
+        guardian = person_id(1 + (n + 5) % 28, 1 + (n + 3) % 12, 1960 + n % 30, 600 + n)
+        report = ""
+        if n == report_for:
+            report = "regnskap/vergeregnskap.csv"
+            (folder / "regnskap").mkdir(exist_ok=True)
+            (folder / "regnskap" / "vergeregnskap.csv").write_bytes(
+                "Kontonummer;Post;Beløp\n99900033334;Inngående saldo;1 000,00\n"
+                "99900033334;Utgående saldo;1 000,00\n".encode("cp1252")
+            )
+        lines.append(f"{ward};{guardian};Vergehaver Nr {n} Ærlig;;{report}")
+    path = folder / "wards.csv"
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp1252"))
+    return path
+
+
+@pytest.fixture(scope="module")
+def sandbox(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SandboxProcess]:
+    state = tmp_path_factory.mktemp("batch-sandbox")
+    with SandboxProcess(state, today=TODAY, latency_ms=0) as process:
+        yield process
+
+
+def run_driver(db_url: str, sandbox: SandboxProcess, wards: Path, out: Path) -> subprocess.Popen:
+    assert sandbox.info is not None
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    return subprocess.Popen(
+        [
+            sys.executable,
+            str(DRIVER),
+            db_url,
+            sandbox.info.base_url,
+            str(sandbox.info.state_dir),
+            str(wards),
+            str(out),
+            str(YEAR),
+            TODAY.isoformat(),
+        ],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+
+
+def done_count(db: Database) -> int:
+    with db.session() as session:
+        return session.scalar(select(func.count()).where(ControlBatchWard.status == "done")) or 0
+
+
+# -- the list of wards --------------------------------------------------------------------------
+
+
+def test_the_list_is_read_with_default_references_and_report_files(tmp_path):
+    path = ward_list(tmp_path, 3, report_for=2)
+    wards = read_wards(path, year=YEAR, today=TODAY)
+    assert [w.reference for w in wards] == ["VK-2024-0001", "VK-2024-0002", "VK-2024-0003"]
+    assert wards[0].ward_name == "Vergehaver Nr 1 Ærlig"
+    assert wards[1].report_file == (tmp_path / "regnskap" / "vergeregnskap.csv").resolve()
+    assert report_name("SF 2025/123 æ") == "SF_2025_123.pdf"
+
+
+@pytest.mark.parametrize(
+    ("row", "words"),
+    [
+        ("12345678901;09826510185;;;", "line 2, column Ward's national id or D-number"),
+        ("21879010184;21879010184;;;", "another person"),
+        ("21879010184;09826510185;;;missing.csv", "column report_file"),
+        ("21879010184;09826510185;;VK 21879010184;", "column reference: must not hold"),
+    ],
+)
+def test_a_bad_line_is_named_without_repeating_the_id(tmp_path, row, words):
+    path = tmp_path / "wards.csv"
+    path.write_text(f"ward_id;guardian_id;ward_name;reference;report_file\n{row}\n")
+    with pytest.raises(WardsFileError) as caught:
+        read_wards(path, year=YEAR, today=TODAY)
+    assert words in str(caught.value)
+    assert "12345678901" not in str(caught.value) and "21879010184" not in str(caught.value)
+
+
+def test_the_same_ward_twice_is_refused(tmp_path):
+    path = tmp_path / "wards.csv"
+    path.write_text("ward_id;guardian_id\n21879010184;09826510185\n21879010184;09826510185\n")
+    with pytest.raises(WardsFileError, match="line 3.*same ward and guardian as line 2"):
+        read_wards(path, year=YEAR, today=TODAY)
+
+
+# -- a batch killed halfway and started again -----------------------------------------------------
+
+
+@pytest.mark.slow
+def test_a_batch_killed_halfway_finishes_without_redoing_or_doubling(tmp_path, sandbox):
+    wards = ward_list(tmp_path, WARDS, report_for=3)
+    out = tmp_path / "out"
+    db_url = f"sqlite:///{tmp_path / 'cases.sqlite3'}"
+    db = Database(db_url)
+
+    first = run_driver(db_url, sandbox, wards, out)
+    deadline = time.monotonic() + 240
+    while done_count(db) < 8:
+        assert first.poll() is None, first.stderr.read().decode()  # type: ignore[union-attr]
+        assert time.monotonic() < deadline, "the batch made no progress"
+        time.sleep(0.05)
+    first.kill()
+    first.wait()
+    with db.session() as session:
+        finished_first = set(
+            session.scalars(
+                select(ControlBatchWard.case_id).where(ControlBatchWard.status == "done")
+            )
+        )
+    assert 8 <= len(finished_first) < WARDS, "kill came too late to test a resume"
+
+    second = run_driver(db_url, sandbox, wards, out)
+    stdout, stderr = second.communicate(timeout=600)
+    assert second.returncode == 0, stderr.decode()
+    assert f"skipped={len(finished_first)}" in stdout.decode()
+
+    with db.session() as session:
+        fetches = dict(
+            session.execute(select(ControlBatchWard.case_id, ControlBatchWard.fetches)).all()
+        )
+        statuses = set(session.scalars(select(ControlBatchWard.status)))
+        relations = dict(
+            session.execute(
+                select(RequestLog.case_id, func.count())
+                .where(RequestLog.endpoint == "customerRelationships")
+                .group_by(RequestLog.case_id)
+            ).all()
+        )
+        cases = session.scalar(select(func.count(Case.id)))
+        distinct_wards = session.scalar(
+            select(func.count()).select_from(
+                select(Case.subject_id, Case.guardian_id).distinct().subquery()
+            )
+        )
+        transactions = session.scalar(select(func.count(Transaction.id)))
+        distinct_transactions = session.scalar(
+            select(func.count()).select_from(
+                select(Transaction.account_id, Transaction.key).distinct().subquery()
+            )
+        )
+        accounts = session.scalar(select(func.count(Account.id)))
+        distinct_accounts = session.scalar(
+            select(func.count()).select_from(
+                select(Account.case_id, Account.account_number).distinct().subquery()
+            )
+        )
+        reported = session.scalar(select(func.count(ReportedAccountRow.id)))
+
+    assert statuses == {"done"} and len(fetches) == WARDS
+    assert all(fetches[case_id] == 1 for case_id in finished_first)  # not redone
+    assert all(1 <= count <= 2 for count in fetches.values())
+    for case_id in finished_first:
+        assert relations[case_id] == 1  # one fetch reached the banks for a finished ward
+    assert cases == distinct_wards == WARDS
+    assert transactions == distinct_transactions > 0
+    assert accounts == distinct_accounts
+    assert reported == 1  # the one ward with a guardian's account, imported once
+
+    pdfs = sorted(path.name for path in out.glob("*.pdf"))
+    assert pdfs == [f"VK-2024-{n:04d}.pdf" for n in range(1, WARDS + 1)]
+    assert not list(out.glob("*.part"))
+    sheet = load_workbook(out / "summary.xlsx").active
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert len(rows) == WARDS
+    assert [row[1] for row in rows] == [f"VK-2024-{n:04d}" for n in range(1, WARDS + 1)]
+    assert {row[8] for row in rows} == {"ferdig"}
+    assert all(row[7] in ("Godkjenne", "Følge opp") for row in rows)
+
+    third = run_driver(db_url, sandbox, wards, out)
+    stdout, _ = third.communicate(timeout=120)
+    assert f"skipped={WARDS} fetched=0" in stdout.decode()
+    db.dispose()
+
+
+# -- the command line ----------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_the_command_line_runs_a_small_batch(tmp_path, private_home):
+    year = SystemClock().today().year - 1
+    wards = ward_list(tmp_path, 3)
+    out = tmp_path / "out"
+    env = dict(os.environ, BOINNSYN_HOME=str(private_home), PYTHONPATH=str(REPO))
+    result = subprocess.run(
+        [sys.executable, "-m", "app", "control-batch", str(wards), "--year", str(year),
+         "--out", str(out)],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        timeout=300,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr.decode()
+    assert "wards=3 done=3" in result.stdout.decode()
+    assert "3/3 wards" in result.stderr.decode()  # the progress bar
+    assert len(list(out.glob("*.pdf"))) == 3 and (out / "summary.xlsx").is_file()
+    ids = {w.ward_id for w in read_wards(wards, year=year, today=SystemClock().today())}
+    assert not any(ward in name for name in os.listdir(out) for ward in ids)

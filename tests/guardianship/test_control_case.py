@@ -1,0 +1,141 @@
+"""The control of a stored case: the bank figures from the store, the reported account saved and
+read back, the officer's outcome kept with author and time across a restart, and the control
+report on paper."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from app.domain.errors import InvalidInput
+from app.domain.guardianship import Outcome, ReportedAccount, ReportedLine, Rule
+from app.review.control import control_case, record_outcome
+from app.store import guardianship as store
+from app.store.db import Database
+from tests.guardianship.conftest import EVERYDAY, SAVINGS
+
+
+def honest_report() -> list[ReportedAccount]:
+    # the figures of conftest.store_case, as a careful guardian reports them
+    return [
+        ReportedAccount(
+            EVERYDAY,
+            "Fjordbank",
+            205_000,
+            800_000,
+            (
+                ReportedLine("pension", 2_000_000, "Alderspensjon"),
+                ReportedLine("housing", 900_000),
+                ReportedLine("cash", 200_000),
+                ReportedLine("fees", 5_000),
+                ReportedLine("to_guardian", 300_000, "Refusjon av utlegg"),
+            ),
+        )
+    ]
+
+
+def save(db: Database, case_id: int, accounts: list[ReportedAccount]) -> None:
+    with db.session() as session:
+        store.save_report(session, case_id, accounts, user="officer")
+
+
+def test_the_bank_figures_are_worked_back_to_1_january(db, case_id):
+    with db.session() as session:
+        (account,) = store.bank_accounts(session, case_id, 2024)
+    # 8 000,00 − 20 000,00 + 14 050,00 = 2 050,00 kr on 1 January; the 2024 items only
+    assert account.closing_minor == 800_000 and account.opening_minor == 205_000
+    assert len(account.transactions) == 7
+    assert {role.party_id for role in account.roles} == {"21879010184", "09826510185"}
+
+
+def test_an_honest_report_leaves_only_the_payment_to_the_guardian(db, case_id):
+    save(db, case_id, honest_report())
+    control = control_case(db, case_id)
+    rules = [d.rule for d in control.result.deviations]
+    assert rules == [Rule.TO_GUARDIAN]
+    assert control.result.deviations[0].amount_minor == 300_000
+    assert control.suggested is Outcome.FOLLOW_UP
+
+
+def test_saving_again_replaces_the_report(db, case_id):
+    save(db, case_id, honest_report())
+    save(db, case_id, honest_report())
+    with db.session() as session:
+        assert store.load_report(session, case_id) == honest_report()
+
+
+def test_a_missing_account_and_wrong_figures_are_found(db, case_id):
+    wrong = honest_report()[0]
+    wrong = ReportedAccount(EVERYDAY, "Fjordbank", 205_000, 700_000, wrong.lines[:2])
+    extra = ReportedAccount(SAVINGS, "Lillevik", 0, 50_000, (ReportedLine("interest", 50_000),))
+    save(db, case_id, [wrong, extra])
+    rules = {d.rule for d in control_case(db, case_id).result.deviations}
+    assert {
+        Rule.CLOSING_BALANCE,
+        Rule.SUM_OUT,
+        Rule.CASH_NOT_REPORTED,
+        Rule.ARITHMETIC,
+        Rule.NOT_IN_BANK,
+        Rule.TO_GUARDIAN,
+    } <= rules
+
+
+def test_the_outcome_is_kept_with_author_and_time_across_a_restart(tmp_path, case_id, db):
+    record_outcome(db, case_id, Outcome.FOLLOW_UP, reason="Ask for receipts", user="officer")
+    record_outcome(db, case_id, Outcome.APPROVED, reason="Receipts received", user="chief")
+    url = db.url
+    db.dispose()
+
+    reopened = Database(url)
+    try:
+        control = control_case(reopened, case_id)
+        recorded = control.outcome
+        assert recorded is not None
+        assert recorded.outcome is Outcome.APPROVED
+        assert recorded.reason == "Receipts received"
+        assert recorded.decided_by == "chief"
+        assert recorded.decided_at.tzinfo is not None
+        from app.store.workflow import decision_history
+
+        with reopened.session() as session:
+            history = [(d.value, d.decided_by) for d in decision_history(session, case_id)]
+        assert history == [("follow_up", "officer"), ("approved", "chief")]
+    finally:
+        reopened.dispose()
+
+
+def test_follow_up_needs_a_reason(db, case_id):
+    with pytest.raises(InvalidInput, match="Reason"):
+        record_outcome(db, case_id, Outcome.FOLLOW_UP, reason="  ", user="officer")
+
+
+def pdf_text(path: Path) -> str:
+    return " ".join(page.extract_text() for page in PdfReader(path).pages).replace("\u00a0", " ")
+
+
+def test_the_control_report_states_figures_deviations_and_outcome(tmp_path, db, case_id, clock):
+    from app.reports.control_section import write_control_report
+
+    save(db, case_id, honest_report())
+    record_outcome(db, case_id, Outcome.FOLLOW_UP, reason="Refusjon må dokumenteres", user="sf")
+    out = write_control_report(db, case_id, tmp_path / "VK-TEST-1.pdf", clock=clock)
+    text = pdf_text(out)
+    assert "Vergekontroll" in text and "side 1 av" in text
+    assert "2 050,00" in text and "8 000,00" in text  # opening and closing balance
+    assert "Til vergen" in text and "3 000,00" in text  # the deviation and its amount
+    assert "Refusjon utlegg" in text  # the transaction behind it
+    assert "Til oppfølging" in text and "Refusjon må dokumenteres" in text
+    assert "Fortrolig" in text
+
+
+def test_the_full_case_report_carries_the_control_chapter(tmp_path, db, case_id, clock):
+    from app.reports.case_report import write_case_report
+    from app.reports.control_section import SECTION_KEY  # noqa: F401 - registers the chapter
+
+    save(db, case_id, honest_report())
+    out = write_case_report(db, case_id, tmp_path / "full.pdf", clock=clock, language="en")
+    text = pdf_text(out)
+    assert "Guardianship control" in text and "To the guardian" in text
+    assert "Suggested outcome" in text

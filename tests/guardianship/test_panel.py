@@ -1,0 +1,102 @@
+"""The guardianship panel, offscreen: enter a reported account by hand, run the control, see
+the deviation with the transactions behind it, and record the outcome."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import Qt  # noqa: E402
+
+from app.domain.guardianship import CATEGORIES, Outcome  # noqa: E402
+from app.store import guardianship as store  # noqa: E402
+from app.ui.guardianship import FIXED_COLUMNS, GuardianshipPanel  # noqa: E402
+from tests.guardianship.conftest import EVERYDAY  # noqa: E402
+
+COLUMN = {c.code: FIXED_COLUMNS + i for i, c in enumerate(CATEGORIES)}
+
+
+def panel_for(qtbot, db, case_id) -> GuardianshipPanel:
+    panel = GuardianshipPanel(db, case_id, "officer")
+    qtbot.addWidget(panel)
+    panel.resize(1200, 800)
+    panel.show()
+    return panel
+
+
+def test_the_panel_opens_with_no_report_and_suggests_follow_up(qtbot, db, case_id):
+    panel = panel_for(qtbot, db, case_id)
+    assert panel.accounts.rowCount() == 0
+    assert "No guardian's account" in panel.summary.text()
+    assert "No outcome recorded yet." in panel.recorded.text()
+
+
+def test_an_account_entered_by_hand_is_controlled_and_the_outcome_recorded(qtbot, db, case_id):
+    panel = panel_for(qtbot, db, case_id)
+    row = panel.add_account_row()
+    panel.set_cell(row, 0, "9990.00.33334")
+    panel.set_cell(row, 1, "Fjordbank")
+    panel.set_cell(row, 2, "2 050,00")
+    panel.set_cell(row, 3, "8 000,00")
+    panel.set_cell(row, COLUMN["pension"], "20 000,00")
+    panel.set_cell(row, COLUMN["housing"], "9 000")
+    panel.set_cell(row, COLUMN["cash"], "1 000,00")  # the bank shows 2 000,00 kr in cash
+    panel.set_cell(row, COLUMN["fees"], "50,00")
+    panel.set_cell(row, COLUMN["to_guardian"], "3 000,00")
+    panel.set_cell(row, COLUMN["other_expense"], "1 000,00")
+
+    qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
+
+    assert panel.status.text().startswith("Saved 1 account")
+    assert sorted(panel.deviation_rules()) == ["cash_not_reported", "to_guardian"]
+    top = [panel.deviations.topLevelItem(i) for i in range(panel.deviations.topLevelItemCount())]
+    cash = next(item for item in top if "cash" in item.text(0).lower())
+    assert cash.text(1) == EVERYDAY
+    assert cash.childCount() == 2  # the two withdrawals behind it
+    assert cash.child(0).text(0) == "02.04.2024"
+    assert "Suggested:" in panel.summary.text()
+
+    panel.set_outcome(Outcome.FOLLOW_UP, "Ask the guardian about the cash")
+    qtbot.mouseClick(panel.outcome_button, Qt.MouseButton.LeftButton)
+    assert "officer" in panel.recorded.text()
+    with db.session() as session:
+        recorded = store.latest_outcome(session, case_id)
+        (reported,) = store.load_report(session, case_id)
+    assert recorded.outcome is Outcome.FOLLOW_UP
+    assert recorded.reason == "Ask the guardian about the cash"
+    assert reported.amount_of("cash") == 100_000
+
+
+def test_a_bad_cell_is_named_and_nothing_is_saved(qtbot, db, case_id):
+    panel = panel_for(qtbot, db, case_id)
+    row = panel.add_account_row()
+    panel.set_cell(row, 0, "99900033334")
+    panel.set_cell(row, 2, "2 050,00")
+    panel.set_cell(row, 3, "åtte tusen")
+    assert panel.save_report() is False
+    assert "Row 1" in panel.status.text() and "not an amount" in panel.status.text()
+    with db.session() as session:
+        assert store.load_report(session, case_id) == []
+
+
+def test_importing_a_file_fills_the_table(qtbot, db, case_id, tmp_path):
+    path = tmp_path / "v.csv"
+    path.write_bytes(
+        "Kontonummer;Bank;Post;Beløp\n"
+        "99900033334;Fjordbank;Inngående saldo;2 050,00\n"
+        "99900033334;Fjordbank;Utgående saldo;8 000,00\n"
+        "99900033334;Fjordbank;Pensjon og trygd;20 000,00\n".encode("cp1252")
+    )
+    panel = panel_for(qtbot, db, case_id)
+    assert panel.import_file(path)
+    assert panel.accounts.rowCount() == 1
+    assert panel.accounts.item(0, COLUMN["pension"]).text().replace("\u00a0", " ") == "20 000,00"
+    assert "sum_out" in panel.deviation_rules()  # nothing reported out; the bank paid 14 050
+
+
+def test_following_up_without_a_reason_is_refused(qtbot, db, case_id):
+    panel = panel_for(qtbot, db, case_id)
+    panel.set_outcome(Outcome.FOLLOW_UP, "")
+    assert panel.save_outcome() is False
+    assert "Reason" in panel.status.text()

@@ -1,0 +1,150 @@
+"""Files into a case: every sample stored with its source, nothing twice, API data reconciled."""
+
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from app.domain.cases import new_bankruptcy
+from app.domain.records import AccountRecord, TransactionRecord
+from app.imports.into_case import CaseImport, ImportTargetError, account_number_of
+from app.store import letters
+from app.store.cases import create_case
+from app.store.models import Balance, Bank, Source, Transaction
+from app.store.writer import BankInfo, CaseWriter
+
+SAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "samples" / "camt"
+NOW = datetime(2025, 6, 16, 10, tzinfo=UTC)
+LETTER_BANK = "999000126"
+
+
+@pytest.fixture
+def case(db):
+    facts = new_bankruptcy(reference="K-9", debtor_id="999000010", ruling_date=date(2025, 5, 5),
+                           today=NOW.date())
+    case_id = create_case(db, facts, environment="sandbox", user="trustee")
+    writer = CaseWriter(db)
+    banks = writer.upsert_banks(case_id, [BankInfo(LETTER_BANK, "Syntetisk Sparebank Nord"),
+                                          BankInfo("999000029", "Fjordbank")])
+    writer.set_bank(banks[LETTER_BANK], status="letter_needed")
+    return case_id, banks
+
+
+def importer(db, case_id):
+    return CaseImport(db, case_id, user="trustee", now=NOW)
+
+
+# (file, records, sum of amounts, balance check): the figures worked out by hand from each
+# file in tests/imports/test_camt_samples.py
+EXPECTED = [
+    ("viafintech__053_valid_example.xml", 5, Decimal("-10.00"), "ok"),
+    ("genkgo__camt052.v2.xml", 1, Decimal("-200000"), "not checked"),
+    ("genkgo__camt054.v2.xml", 1, Decimal("-200000"), "not checked"),
+    ("genkgo__camt053.v8.xml", 1, Decimal("8.85"), "mismatch"),
+]
+
+
+@pytest.mark.parametrize(("name", "records", "total", "check"), EXPECTED)
+def test_each_sample_is_stored_with_its_source(db, case, name, records, total, check):
+    case_id, banks = case
+    result = importer(db, case_id).import_file(SAMPLES / name, bank_org=LETTER_BANK)
+    assert (result.records, result.new, result.balance_check) == (records, records, check)
+    with db.session() as session:
+        stored = session.scalar(select(func.sum(Transaction.amount_minor))
+                                .where(Transaction.case_id == case_id))
+        source = session.scalars(select(Source).where(Source.kind == "file")).one()
+        bank_status = session.scalar(select(Bank.status).where(Bank.id == banks[LETTER_BANK]))
+    assert Decimal(stored) / 100 == total
+    assert source.label == name and len(source.file_hash) == 64 and source.user == "trustee"
+    assert source.status == ("mismatch" if check == "mismatch" else "complete")
+    if check == "mismatch":
+        assert "closing" in source.message.lower() or "balance" in source.message.lower()
+    assert bank_status == "imported"
+
+
+def test_the_same_file_twice_adds_nothing(db, case):
+    case_id, _ = case
+    path = SAMPLES / "viafintech__053_valid_example.xml"
+    first = importer(db, case_id).import_file(path, bank_org=LETTER_BANK)
+    again = importer(db, case_id).import_file(path, bank_org=LETTER_BANK)
+    assert (first.new, again.new, again.records) == (5, 0, 5)
+    assert again.already_imported
+
+
+def test_the_closing_balance_becomes_the_accounts_booked_balance(db, case):
+    case_id, _ = case
+    importer(db, case_id).import_file(SAMPLES / "viafintech__053_valid_example.xml",
+                                      bank_org=LETTER_BANK)
+    with db.session() as session:
+        kinds = dict(session.execute(select(Balance.kind, Balance.amount_minor)).all())
+    assert kinds["bookedBalance"] == 2306  # CLBD 23.06 in the file
+    assert kinds["openingBalance"] == 3306  # OPBD 33.06
+
+
+def test_an_account_not_in_the_case_needs_its_bank(db, case):
+    case_id, _ = case
+    with pytest.raises(ImportTargetError, match="name its bank"):
+        importer(db, case_id).import_file(SAMPLES / "genkgo__camt052.v2.xml")
+
+
+def test_a_letter_bank_is_marked_imported(db, case):
+    case_id, banks = case
+    with db.session() as session:
+        letter_id = letters.draft(session, case_id, banks[LETTER_BANK], user="t", now=NOW)
+        letters.mark_sent(session, letter_id, now=NOW)
+    importer(db, case_id).import_file(SAMPLES / "genkgo__camt054.v2.xml", bank_org=LETTER_BANK)
+    with db.session() as session:
+        [row] = letters.letter_rows(session, case_id, NOW.date())
+    assert row.status == "imported"
+
+
+CSV = (
+    "Dato;Forklaring;Rentedato;Ut fra konto;Inn på konto\n"
+    "02.01.2025;Husleie;02.01.2025;9 800,00;\n"
+    "03.01.2025;Lønn;03.01.2025;;35 000,00\n"
+    "04.01.2025;Kino;04.01.2025;250,00;\n"
+    "04.01.2025;Kino;04.01.2025;250,00;\n"
+)
+
+
+def test_a_bank_export_is_reconciled_with_the_same_days_from_the_api(db, case, tmp_path):
+    case_id, banks = case
+    writer = CaseWriter(db)
+    account = writer.upsert_account(case_id, banks["999000029"], AccountRecord("99901000014"),
+                                    None)
+    api = writer.start_source(case_id, kind="api", label="sandbox", user="t")
+    writer.add_transactions(case_id, account, [
+        TransactionRecord(key="API-1", booking_date=date(2025, 1, 2), amount=Decimal("-9800"),
+                          currency="NOK"),
+        TransactionRecord(key="API-2", booking_date=date(2025, 1, 4), amount=Decimal("-250"),
+                          currency="NOK"),
+    ], api)
+    export = tmp_path / "dnb.csv"
+    export.write_bytes(CSV.encode("cp1252"))
+
+    result = importer(db, case_id).import_file(export, bank_org="999000029",
+                                               account_number="9990.10.00014")
+    # 4 rows: the rent and one cinema ticket were already there from the API
+    assert (result.records, result.new) == (4, 2)
+    again = importer(db, case_id).import_file(export, bank_org="999000029",
+                                              account_number="99901000014")
+    assert again.new == 0
+    with db.session() as session:
+        amounts = sorted(session.scalars(select(Transaction.amount_minor)
+                                         .where(Transaction.account_id == account)))
+    assert amounts == [-980_000, -25_000, -25_000, 3_500_000]
+
+
+def test_a_bank_export_without_an_account_is_refused(db, case, tmp_path):
+    case_id, _ = case
+    export = tmp_path / "x.csv"
+    export.write_text(CSV, encoding="utf-8")
+    with pytest.raises(ImportTargetError, match="account number"):
+        importer(db, case_id).import_file(export, bank_org="999000029")
+
+
+def test_norwegian_ibans_become_account_numbers():
+    assert account_number_of("NO93 8601 1117 947") == "86011117947"
+    assert account_number_of("NL77ABNA0574908765") == "NL77ABNA0574908765"

@@ -1,0 +1,228 @@
+"""The new-case dialog: all three kinds with valid and invalid input; errors name the field,
+keep the dialog open with what was typed, and store nothing."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from conftest import person_id
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
+
+from app.domain.cases import FIELD_CUTOFF_DATE, FIELD_DEATH_DATE, FIELD_GUARDIAN, FIELD_YEAR
+from app.domain.cases import FIELD_SUBJECT as SUBJECT
+from app.domain.clock import FixedClock
+from app.domain.identifiers import PartyKind
+from app.domain.services import Service
+from app.store.db import Database
+from app.store.models import Case
+from app.ui.main_window import MainWindow
+from app.ui.new_case import NewCaseDialog
+from app.ui.translations import Translations
+
+TODAY = date(2025, 6, 30)
+WARD = person_id(date(1950, 4, 2), 234)
+GUARDIAN = person_id(date(1975, 8, 9), 345)
+DECEASED = person_id(date(1940, 1, 15), 456)
+
+
+@pytest.fixture
+def dialog(qtbot: QtBot) -> NewCaseDialog:
+    dialog = NewCaseDialog("sandbox", clock=FixedClock.on(TODAY))
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _cases(db: Database) -> int:
+    with db.session() as session:
+        return session.scalar(select(func.count(Case.id))) or 0
+
+
+def test_dates_are_shown_day_month_year(dialog: NewCaseDialog) -> None:
+    dialog.ruling_date.setDate(QDate(2025, 3, 5))
+    assert dialog.ruling_date.displayFormat() == "dd.MM.yyyy"
+    assert dialog.ruling_date.text() == "05.03.2025"
+
+
+def test_environment_is_shown(dialog: NewCaseDialog) -> None:
+    assert dialog.environment.text() == "Sandbox (synthetic test data)"
+
+
+def test_valid_bankruptcy_gives_facts(dialog: NewCaseDialog) -> None:
+    dialog.set_service(Service.BANKRUPTCY)
+    dialog.reference.setText("K-1")
+    dialog.debtor_id.setText("999 000 010")
+    dialog.debtor_name.setText("SYNTETISK BYGG AS")
+    dialog.ruling_date.setDate(QDate(2025, 3, 15))
+    dialog.cutoff_known.setChecked(True)
+    dialog.cutoff_date.setDate(QDate(2025, 3, 12))
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    facts = dialog.facts()
+    assert facts is not None
+    assert (facts.service, facts.subject_id, facts.subject_kind) == (
+        Service.BANKRUPTCY, "999000010", PartyKind.ORGANISATION,
+    )  # fmt: skip
+    assert (facts.key_date, facts.cutoff_date) == (date(2025, 3, 15), date(2025, 3, 12))
+
+
+def test_bankruptcy_without_known_cutoff_has_none(dialog: NewCaseDialog) -> None:
+    dialog.reference.setText("K-2")
+    dialog.debtor_id.setText(WARD)
+    dialog.accept()
+    facts = dialog.facts()
+    assert facts is not None and facts.cutoff_date is None
+    assert facts.subject_kind is PartyKind.PERSON
+
+
+def test_valid_estate_gives_facts(dialog: NewCaseDialog) -> None:
+    dialog.set_service(Service.ESTATE)
+    dialog.reference.setText("D-1")
+    dialog.deceased_id.setText(DECEASED)
+    dialog.deceased_name.setText("Kari Nordmann")
+    dialog.death_date.setDate(QDate(2025, 2, 1))
+    dialog.accept()
+    facts = dialog.facts()
+    assert facts is not None
+    assert (facts.service, facts.subject_id, facts.key_date, facts.subject_name) == (
+        Service.ESTATE, DECEASED, date(2025, 2, 1), "Kari Nordmann",
+    )  # fmt: skip
+
+
+def test_valid_guardianship_gives_facts(dialog: NewCaseDialog) -> None:
+    dialog.set_service(Service.GUARDIANSHIP)
+    dialog.reference.setText("V-1")
+    dialog.ward_id.setText(WARD)
+    dialog.ward_name.setText("Ola Nordmann")
+    dialog.guardian_id.setText(GUARDIAN)
+    assert dialog.year.value() == 2024
+    dialog.accept()
+    facts = dialog.facts()
+    assert facts is not None
+    assert (facts.service, facts.subject_id, facts.guardian_id, facts.year) == (
+        Service.GUARDIANSHIP, WARD, GUARDIAN, 2024,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("service", "fill", "field", "message"),
+    [
+        (Service.BANKRUPTCY, {"debtor_id": "12345"}, SUBJECT[Service.BANKRUPTCY],
+         "Debtor's national id or organisation number: must be 9 digits (organisation number)"
+         " or 11 digits (national id or D-number)"),
+        (Service.BANKRUPTCY, {"debtor_id": "999000010", "cutoff": date(2025, 3, 20)},
+         FIELD_CUTOFF_DATE, "Cut-off date (fristdag): cannot be after the ruling date"),
+        (Service.ESTATE, {"deceased_id": DECEASED, "death_date": date(1939, 1, 1)},
+         FIELD_DEATH_DATE, "Date of death: cannot be before the birth date"),
+        (Service.ESTATE, {"deceased_id": DECEASED[:-1] + "0"}, SUBJECT[Service.ESTATE],
+         "Deceased's national id or D-number: the check digits do not match (mistyped?)"),
+        (Service.GUARDIANSHIP, {"ward_id": WARD, "guardian_id": WARD}, FIELD_GUARDIAN,
+         "Guardian's national id or D-number: must be another person than the ward"),
+        (Service.GUARDIANSHIP, {"ward_id": WARD, "guardian_id": GUARDIAN, "year": 2023},
+         FIELD_YEAR, "Year: must be the last calendar year; the control covers no other"),
+    ],
+)  # fmt: skip
+def test_invalid_input_is_shown_under_its_field_and_keeps_the_dialog_open(
+    dialog: NewCaseDialog, service: Service, fill: dict, field: str, message: str
+) -> None:
+    dialog.set_service(service)
+    dialog.reference.setText("REF-1")
+    dialog.ruling_date.setDate(QDate(2025, 3, 15))
+    for name, value in fill.items():
+        if name == "cutoff":
+            dialog.cutoff_known.setChecked(True)
+            dialog.cutoff_date.setDate(_qdate(value))
+        elif name == "death_date":
+            dialog.death_date.setDate(_qdate(value))
+        elif name == "year":
+            dialog.year.setValue(value)
+        else:
+            getattr(dialog, name).setText(value)
+
+    dialog.accept()
+
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert dialog.facts() is None
+    assert dialog.visible_errors() == [message]
+    assert not dialog.fields[service][field].error.isHidden()
+    assert dialog.reference.text() == "REF-1"
+    for name, value in fill.items():
+        if isinstance(value, str):
+            assert getattr(dialog, name).text() == value
+
+
+def test_empty_reference_is_reported_on_the_reference(dialog: NewCaseDialog) -> None:
+    dialog.debtor_id.setText("999000010")
+    dialog.accept()
+    assert dialog.visible_errors() == ["Case reference: must not be empty"]
+    assert not dialog.reference_field.error.isHidden()
+
+
+def test_a_corrected_input_clears_the_error(dialog: NewCaseDialog) -> None:
+    dialog.reference.setText("K-9")
+    dialog.debtor_id.setText("999000011")
+    dialog.accept()
+    assert dialog.visible_errors()
+    dialog.debtor_id.setText("999000010")
+    dialog.accept()
+    assert dialog.visible_errors() == []
+    assert dialog.result() == QDialog.DialogCode.Accepted
+
+
+def test_errors_are_translated_to_norwegian(
+    qtbot: QtBot, dialog: NewCaseDialog, translations: Translations
+) -> None:
+    translations.apply("nb")
+    qtbot.waitUntil(lambda: dialog.create_button.text() == "&Opprett sak")
+    dialog.set_service(Service.ESTATE)
+    dialog.reference.setText("D-2")
+    dialog.deceased_id.setText(DECEASED)
+    dialog.death_date.setDate(QDate(1939, 1, 1))
+    dialog.accept()
+    assert dialog.visible_errors() == ["Dødsdato: kan ikke være før fødselsdatoen"]
+
+
+def test_window_stores_nothing_when_the_user_gives_up_after_an_error(
+    window: MainWindow, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def invalid_then_cancel(dialog: NewCaseDialog) -> int:
+        dialog.reference.setText("K-3")
+        dialog.debtor_id.setText("123")
+        dialog.accept()
+        assert dialog.visible_errors()
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(NewCaseDialog, "exec", invalid_then_cancel)
+    assert window.new_case() is None
+    assert _cases(db) == 0
+
+
+def test_window_stores_the_case_with_its_environment_once_valid(
+    window: MainWindow, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def invalid_then_valid(dialog: NewCaseDialog) -> int:
+        dialog.set_service(Service.ESTATE)
+        dialog.reference.setText("D-3")
+        dialog.deceased_id.setText("1")
+        dialog.accept()
+        assert _cases(db) == 0
+        dialog.deceased_id.setText(DECEASED)
+        dialog.death_date.setDate(QDate(2025, 1, 5))
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(NewCaseDialog, "exec", invalid_then_valid)
+    case_id = window.new_case()
+    assert case_id is not None
+    with db.session() as session:
+        case = session.get(Case, case_id)
+        assert case is not None
+        assert (case.reference, case.service, case.environment) == ("D-3", "estate", "sandbox")
+    assert window.case_id == case_id
