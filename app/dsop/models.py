@@ -17,14 +17,13 @@ from decimal import Decimal
 from typing import Annotated, Any
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
     PlainSerializer,
-    ValidationError,
-    ValidatorFunctionWrapHandler,
-    WrapValidator,
+    PlainValidator,
 )
 from pydantic.alias_generators import to_camel
 
@@ -36,13 +35,9 @@ class _LenientEnum(enum.StrEnum):
 
     @classmethod
     def _missing_(cls, value: object) -> Any:
+        if not isinstance(value, str):
+            return None  # a number or a boolean where a code belongs is an error, not unknown
         return cls.__members__.get("UNKNOWN")
-
-
-def _require_str(value: object) -> object:
-    if not isinstance(value, str) and not isinstance(value, enum.Enum):
-        raise ValueError("must be a string")
-    return value
 
 
 def _require_number(value: object) -> Decimal:
@@ -63,23 +58,24 @@ def _with_full_offset(text: str) -> str:
     return text
 
 
-def _parse_datetime(value: object, handler: ValidatorFunctionWrapHandler) -> datetime:
-    """Read an ISO 8601 date-time; a missing offset means Norwegian local time.
-
-    The library's own parser reads the common forms; only the short offsets take a detour.
-    """
-    if not isinstance(value, str | datetime):
+def _parse_short_offset(value: object) -> datetime:
+    """Read a date-time with a short offset (`+02`, `+0200`), which the fast parser refuses."""
+    if not isinstance(value, str) or "T" not in value:
         raise ValueError("must be an ISO 8601 date-time string")
     try:
-        parsed = handler(value)
-    except ValidationError:
-        if not isinstance(value, str) or "T" not in value:
-            raise
-        parsed = handler(_with_full_offset(value))
-    return parsed.replace(tzinfo=OSLO) if parsed.tzinfo is None else parsed
+        return datetime.fromisoformat(_with_full_offset(value))
+    except ValueError:
+        raise ValueError("must be an ISO 8601 date-time") from None
+
+
+def _assume_oslo(value: datetime) -> datetime:
+    """A date-time without an offset is Norwegian local time."""
+    return value.replace(tzinfo=OSLO) if value.tzinfo is None else value
+
 
 def _enum(cls: type[enum.Enum]) -> Any:
-    return Annotated[cls, BeforeValidator(_require_str)]
+    """A code field: strict mode refuses a non-string, `_missing_` maps unknown codes."""
+    return cls
 
 
 Amount = Annotated[
@@ -95,9 +91,9 @@ Rate = Annotated[
     PlainSerializer(float, return_type=float, when_used="json"),
 ]
 DateTime = Annotated[
-    datetime,
-    Field(strict=False),
-    WrapValidator(_parse_datetime),
+    datetime | Annotated[datetime, PlainValidator(_parse_short_offset)],
+    Field(union_mode="left_to_right"),
+    AfterValidator(_assume_oslo),
     PlainSerializer(datetime.isoformat, return_type=str, when_used="json"),
 ]
 Text = str  # strict mode already refuses a number or a boolean where a string belongs

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Dialect, Table, delete, select, update
+from sqlalchemy import Date, Dialect, Table, delete, select, update
 from sqlalchemy.orm import Session
 
 from app.domain.money import to_minor
@@ -98,8 +98,17 @@ def transaction_row(
 
 
 def _bind_processor(column_type: Any, dialect: Dialect) -> Any:
-    """The function the dialect applies to a value of this type before the driver sees it."""
-    return column_type.dialect_impl(dialect).bind_processor(dialect)
+    """The function the dialect applies to a value of this type before the driver sees it.
+
+    Where the dialect writes a date exactly as `date.isoformat` does (SQLite's text dates),
+    that C method stands in for it: the same text, several times faster.
+    """
+    processor = column_type.dialect_impl(dialect).bind_processor(dialect)
+    if processor is not None and isinstance(column_type, Date):
+        samples = (date(2025, 1, 2), date(1999, 12, 31))
+        if all(processor(day) == day.isoformat() for day in samples):
+            return date.isoformat
+    return processor
 
 
 class TransactionInsert:
@@ -126,9 +135,11 @@ class TransactionInsert:
             if (processor := _bind_processor(_TRANSACTIONS.c[name].type, dialect)) is not None
         ]
 
-    def run(self, session: Session, rows: list[tuple[Any, ...]]) -> None:
+    def run(self, session: Session, rows: list[tuple[Any, ...]]) -> int:
+        """Insert the rows, skipping keys already stored; returns how many were inserted (on
+        the fast path; the other path relies on the caller having left out stored keys)."""
         if not rows:
-            return
+            return 0
         if not self.fast:
             upsert(
                 session,
@@ -136,7 +147,7 @@ class TransactionInsert:
                 [dict(zip(TRANSACTION_COLUMNS, row, strict=True)) for row in rows],
                 keys=("account_id", "key"),
             )
-            return
+            return len(rows)
         processed = []
         for row in rows:
             values = list(row)
@@ -144,7 +155,8 @@ class TransactionInsert:
                 if values[index] is not None:
                     values[index] = processor(values[index])
             processed.append(tuple(values))
-        session.connection().exec_driver_sql(self.sql, processed)
+        result = session.connection().exec_driver_sql(self.sql, processed)
+        return max(result.rowcount, 0)
 
 
 _ACCOUNT_FIELDS = (
@@ -319,8 +331,9 @@ class CaseWriter:
     ) -> int:
         """Store transactions not stored before; return how many were new.
 
-        Keys already stored for the account are looked up first, so a repeated page costs one
-        read and no write; the insert still ignores conflicts, in case another writer raced.
+        The insert ignores keys already stored for the account, so a repeated page adds
+        nothing; the count of new rows comes from the database (or, where it cannot tell, from
+        looking the keys up first).
 
         With `reconcile_with` set to the other kind of source ("api" when importing a file,
         "file" when fetching), a record whose key is new but whose booking date and amount match
@@ -337,6 +350,21 @@ class CaseWriter:
         if not unique:
             return 0
         with self.db.session() as session:
+            reconcile = reconcile_with is not None and (
+                session.scalar(
+                    select(Source.id)
+                    .where(Source.case_id == case_id, Source.kind == reconcile_with)
+                    .limit(1)
+                )
+                is not None
+            )
+            inserter = self._inserter()
+            if inserter.fast and not reconcile:
+                rows = [
+                    transaction_values(record, case_id, account_id, source_id)
+                    for record in unique.values()
+                ]
+                return inserter.run(session, rows)
             known: set[str] = set()
             keys = list(unique)
             for start in range(0, len(keys), 900):
@@ -349,16 +377,10 @@ class CaseWriter:
                     )
                 )
             fresh = [record for key, record in unique.items() if key not in known]
-            if reconcile_with and fresh:
-                other_source = session.scalar(
-                    select(Source.id)
-                    .where(Source.case_id == case_id, Source.kind == reconcile_with)
-                    .limit(1)
-                )
-                if other_source is not None:
-                    fresh = self._unmatched(session, account_id, fresh, reconcile_with)
+            if reconcile and reconcile_with and fresh:
+                fresh = self._unmatched(session, account_id, fresh, reconcile_with)
             rows = [transaction_values(record, case_id, account_id, source_id) for record in fresh]
-            self._inserter().run(session, rows)
+            inserter.run(session, rows)
         return len(rows)
 
     def _inserter(self) -> TransactionInsert:

@@ -96,18 +96,19 @@ def harvest_ratio(latency_ms: int, repeat: int) -> None:
 def storage_rate(total: int = 200_000, page: int = 1000) -> None:
     rng = Random(7)
     names = [
-        "REMA 1000 Sentrum",
-        "Kiwi Brugata",
-        "Fjordkraft AS",
+        "Dagligvare Nordlys",
+        "Matkroken Prøvegata",
+        "Fiktiv Kraft AS",
         "Husleie Prøvegata 12",
-        "Statens vegvesen",
-        "Vinmonopolet",
-        "Apotek Nord",
-        "Kaffebrenneriet",
+        "Eksempel Bompenger",
+        "Syntetisk Vinhandel",
+        "Apotek Testby",
+        "Kaffebaren Demo",
     ]
     records = [
         TransactionRecord(
-            key=f"FJB-{rng.randrange(10**12):012d}",
+            # bank ids as the sandbox's banks make them: booking day, then a running number
+            key=f"FJB-{TODAY - timedelta(days=i // 40):%Y%m%d}-{i % 40:04d}{rng.randrange(16**4):04X}",
             booking_date=TODAY - timedelta(days=i // 40),
             value_date=TODAY - timedelta(days=i // 40),
             amount=Decimal(rng.randrange(-2_000_000, 3_000_000)) / 100,

@@ -82,6 +82,8 @@ BASE = {"responseDetails": {"status": "complete"}}
         ({"transactionIdentifier": "t", "bookingDate": "31.05.2025"}, "bookingDate"),
         ({"transactionIdentifier": "t", "bookingDate": 1748649600}, "bookingDate"),
         ({"transactionIdentifier": "t", "currency": "nok"}, "currency"),
+        ({"transactionIdentifier": "t", "status": 1}, "status"),
+        ({"transactionIdentifier": "t", "creditDebitIndicator": True}, "creditDebitIndicator"),
     ],
 )
 def test_wrong_types_are_refused(transaction, where):
