@@ -18,10 +18,12 @@ from typing import Annotated, Any
 
 from pydantic import (
     AfterValidator,
+    AwareDatetime,
     BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
+    NaiveDatetime,
     PlainSerializer,
     PlainValidator,
 )
@@ -90,10 +92,12 @@ Rate = Annotated[
     Field(gt=0),
     PlainSerializer(float, return_type=float, when_used="json"),
 ]
+# The usual form, with a full offset, is read without a Python call; the rest take a detour.
 DateTime = Annotated[
-    datetime | Annotated[datetime, PlainValidator(_parse_short_offset)],
+    AwareDatetime
+    | Annotated[NaiveDatetime, AfterValidator(_assume_oslo)]
+    | Annotated[datetime, PlainValidator(_parse_short_offset), AfterValidator(_assume_oslo)],
     Field(union_mode="left_to_right"),
-    AfterValidator(_assume_oslo),
     PlainSerializer(datetime.isoformat, return_type=str, when_used="json"),
 ]
 Text = str  # strict mode already refuses a number or a boolean where a string belongs

@@ -297,11 +297,27 @@ def parse_json(model: type[Any]) -> Callable[[httpx.Response], Parsed[Any]]:
     return parse
 
 
+_TYPE_TAGS = frozenset({"datetime", "date", "str", "int", "float", "decimal", "bool"})
+
+
+def _field_path(location: tuple[int | str, ...]) -> str:
+    """The location without the names pydantic gives the branches of a union."""
+    return ".".join(
+        str(part)
+        for part in location
+        if not (isinstance(part, str) and ("[" in part or part in _TYPE_TAGS))
+    )
+
+
 def describe(error: ValidationError, limit: int = 3) -> str:
-    """Where and why validation failed, without the rejected values (they may be personal)."""
-    parts = []
-    for detail in error.errors(include_url=False, include_input=False)[:limit]:
-        location = ".".join(str(part) for part in detail["loc"])
-        parts.append(f"{location}: {detail['msg']}")
-    more = error.error_count() - limit
+    """Where and why validation failed, without the rejected values (they may be personal).
+
+    A value refused by every branch of a union is reported once, with the first branch's
+    reason: the form the standard expects.
+    """
+    reasons: dict[str, str] = {}
+    for detail in error.errors(include_url=False, include_input=False):
+        reasons.setdefault(_field_path(detail["loc"]), detail["msg"])
+    parts = [f"{location}: {message}" for location, message in list(reasons.items())[:limit]]
+    more = len(reasons) - limit
     return "; ".join(parts) + (f" (and {more} more)" if more > 0 else "")

@@ -148,14 +148,14 @@ class TransactionInsert:
                 keys=("account_id", "key"),
             )
             return len(rows)
-        processed = []
-        for row in rows:
-            values = list(row)
+        if self.processors:
+            columns = list(zip(*rows, strict=True))
             for index, processor in self.processors:
-                if values[index] is not None:
-                    values[index] = processor(values[index])
-            processed.append(tuple(values))
-        result = session.connection().exec_driver_sql(self.sql, processed)
+                columns[index] = tuple(
+                    None if value is None else processor(value) for value in columns[index]
+                )
+            rows = list(zip(*columns, strict=True))
+        result = session.connection().exec_driver_sql(self.sql, rows)
         return max(result.rowcount, 0)
 
 

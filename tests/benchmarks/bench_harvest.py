@@ -88,7 +88,8 @@ def harvest_ratio(latency_ms: int, repeat: int) -> None:
     )
     for org, seconds in sorted(alone.items(), key=lambda item: item[1]):
         print(f"  bank {org} alone: {seconds:.2f} s")
-    print(f"all banks together: {all_banks:.2f} s (median of {repeat})")
+    runs = ", ".join(f"{elapsed:.2f}" for elapsed, _ in whole)
+    print(f"all banks together: {all_banks:.2f} s (median of {repeat}: {runs})")
     print(f"slowest single bank ({slowest_org}): {alone[slowest_org]:.2f} s")
     print(f"ratio all/slowest = {all_banks / alone[slowest_org]:.2f} (goal < 1.5)")
 

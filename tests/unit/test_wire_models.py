@@ -115,3 +115,14 @@ def test_unknown_fields_and_enum_values_are_tolerated():
     transaction = page.transactions[0]
     assert transaction.status is models.TransactionStatus.UNKNOWN
     assert transaction.booking_date == transaction.value_date == transaction.registered
+
+
+def test_a_bad_date_time_is_described_once_by_its_field() -> None:
+    from app.dsop.transport import describe
+
+    body = '{"transactionIdentifier": "T1", "bookingDate": "2024-13-01T00:00:00+02:00"}'
+    with pytest.raises(ValidationError) as caught:
+        models.Transaction.model_validate_json(body)
+    text = describe(caught.value)
+    assert text.startswith("bookingDate: Input should be a valid datetime, month value")
+    assert text.count("bookingDate") == 1
