@@ -415,9 +415,7 @@ class MainWindow(QMainWindow):
         self.filter_bar.blockSignals(True)
         self.filter_bar.clear()
         self.filter_bar.blockSignals(False)
-        if case_id is not None:
-            with self.db.session() as session:
-                self.filter_bar.set_statuses(transaction_statuses(session, case_id))
+        self.filter_bar.set_statuses([])  # the case's own come with the overview
         self.transaction_model.set_case(case_id, self.filter_bar.value())
         row = self.case_model.case(case_id)
         reference = row.reference if row else ""
@@ -468,17 +466,22 @@ class MainWindow(QMainWindow):
         self._overview_generation += 1
         generation = self._overview_generation
 
-        def compute() -> CaseOverview:
+        def compute() -> tuple[CaseOverview, list[str]]:
+            # The distinct statuses read every row of the case: for half a million, longer
+            # than the whole first screen may take, so they are found here and not in open_case.
             with self.db.session() as session:  # the worker's own session
-                return case_overview(session, case_id)
+                return case_overview(session, case_id), transaction_statuses(session, case_id)
 
         worker = CallThread(compute, self)
-        worker.succeeded.connect(lambda overview: self._overview_ready(generation, overview))
+        worker.succeeded.connect(lambda result: self._overview_ready(generation, *result))
         worker.failed.connect(lambda message: self.statusBar().showMessage(message, 10_000))
         self._start(worker)
 
-    def _overview_ready(self, generation: int, overview: CaseOverview) -> None:
+    def _overview_ready(
+        self, generation: int, overview: CaseOverview, statuses: list[str]
+    ) -> None:
         if generation == self._overview_generation and overview.case_id == self._case_id:
+            self.filter_bar.set_statuses(statuses)
             self._show_overview(overview)
 
     def _show_overview(self, overview: CaseOverview | None) -> None:

@@ -94,6 +94,12 @@ def measure_lazy(db_path: Path, case_id: int) -> dict[str, float]:
     window.show_tab(TAB_TRANSACTIONS)
     application.processEvents()
     view, model = window.transaction_view, window.transaction_model
+    # The window may have opened the only case by itself; start from no case at all.
+    window.case_view.selectionModel().clear()
+    window.open_case(None)
+    window.wait_for_workers()
+    application.processEvents()
+    assert model.rowCount() == 0
 
     started = time.perf_counter()
     window.select_case(case_id)

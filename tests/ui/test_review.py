@@ -124,6 +124,17 @@ def test_filter_bar_narrows_the_table(qtbot: QtBot, opened: MainWindow) -> None:
     assert opened.count_label.text().replace(NBSP, " ") == "7 of 7 transactions"
 
 
+def test_status_choices_come_from_the_case_and_filter_the_table(opened: MainWindow) -> None:
+    opened.wait_for_workers()  # the statuses arrive with the overview
+    combo = opened.filter_bar.status
+    choices = [combo.itemData(index) for index in range(combo.count())]
+    assert choices == [None, "booked", "pending"]
+    combo.setCurrentIndex(choices.index("pending"))
+    opened.filter_bar.flush()
+    assert opened.transaction_model.current_filter.status == "pending"
+    assert opened.transaction_model.rowCount() == 1
+
+
 def test_filter_bar_waits_for_a_pause_in_typing(qtbot: QtBot, opened: MainWindow) -> None:
     opened.filter_bar.text.setText("rema")
     assert opened.transaction_model.rowCount() == 7
