@@ -52,14 +52,12 @@ log = logging.getLogger(__name__)
 R = TypeVar("R")
 
 LETTER_NO_API = _T("harvest", "no Control API in the directory: ask by digital letter")
-LETTER_OLD_API = _T(
-    "harvest", "only an API older than v2 in the directory: ask by digital letter"
-)
+LETTER_OLD_API = _T("harvest", "only an API older than v2 in the directory: ask by digital letter")
 SOME_ACCOUNTS_FAILED = _T("harvest", "some accounts could not be fetched; see each account")
 EMPTY_ANSWER = _T(
     "harvest",
     "the bank answered with no accounts; for a person with a protected address banks always "
-    "answer empty, so check the Population Register before concluding"
+    "answer empty, so check the Population Register before concluding",
 )
 
 

@@ -507,7 +507,6 @@ TEXTS: dict[str, tuple[str, str]] = {
 }
 
 
-
 class UnknownLanguage(ValueError):
     def __init__(self, language: str) -> None:
         super().__init__(f"reports are written in {' or '.join(LANGUAGES)}, not {language!r}")

@@ -399,6 +399,8 @@ class CaseOverview:
     missing: tuple[Missing, ...]
     transactions: int = 0
     accounts: int = 0
+    environment: str = "sandbox"
+    """Where the case was fetched from: sandbox data is synthetic and is shown as such."""
 
 
 def _account_overview(
@@ -489,6 +491,7 @@ def case_overview(session: Session, case_id: int) -> CaseOverview:
         missing=tuple(missing),
         transactions=sum(counts.values()),
         accounts=len(all_accounts),
+        environment=case.environment,
     )
 
 

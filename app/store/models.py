@@ -443,7 +443,6 @@ class Letter(Base):
     note: Mapped[str | None] = mapped_column(Text)
 
 
-
 class ImportMapping(Base):
     """The column mapping a user confirmed for one bank's CSV or XLSX export, reused next time."""
 

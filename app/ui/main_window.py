@@ -477,9 +477,7 @@ class MainWindow(QMainWindow):
         worker.failed.connect(lambda message: self.statusBar().showMessage(message, 10_000))
         self._start(worker)
 
-    def _overview_ready(
-        self, generation: int, overview: CaseOverview, statuses: list[str]
-    ) -> None:
+    def _overview_ready(self, generation: int, overview: CaseOverview, statuses: list[str]) -> None:
         if generation == self._overview_generation and overview.case_id == self._case_id:
             self.filter_bar.set_statuses(statuses)
             self._show_overview(overview)

@@ -32,6 +32,7 @@ from app.ui.labels import (
     ACCOUNT_STATUS,
     ACCOUNT_TYPE,
     BANK_STATUS,
+    ENVIRONMENT,
     FETCH_STATUS,
     message_label,
     service_label,
@@ -173,6 +174,13 @@ class OverviewWidget(QWidget):
             .replace("%2", str(overview.accounts))
             .replace("%3", f"{overview.transactions:,}".replace(",", "\u00a0"))
         )
+        if overview.environment != "production":
+            # Data that did not come from production is marked where the eye lands first.
+            parts.insert(
+                1,
+                f'<span style="color:#b00020"><b>{html.escape(ENVIRONMENT(overview.environment))}'
+                "</b></span>",
+            )
         return " · ".join(parts)
 
     def _show_banks(self, banks: tuple[BankOverview, ...]) -> None:

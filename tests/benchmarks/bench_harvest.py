@@ -109,7 +109,8 @@ def storage_rate(total: int = 200_000, page: int = 1000) -> None:
     records = [
         TransactionRecord(
             # bank ids as the sandbox's banks make them: booking day, then a running number
-            key=f"FJB-{TODAY - timedelta(days=i // 40):%Y%m%d}-{i % 40:04d}{rng.randrange(16**4):04X}",
+            key=f"FJB-{TODAY - timedelta(days=i // 40):%Y%m%d}-{i % 40:04d}"
+            f"{rng.randrange(16**4):04X}",
             booking_date=TODAY - timedelta(days=i // 40),
             value_date=TODAY - timedelta(days=i // 40),
             amount=Decimal(rng.randrange(-2_000_000, 3_000_000)) / 100,

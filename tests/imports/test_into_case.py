@@ -22,12 +22,15 @@ LETTER_BANK = "999000126"
 
 @pytest.fixture
 def case(db):
-    facts = new_bankruptcy(reference="K-9", debtor_id="999000010", ruling_date=date(2025, 5, 5),
-                           today=NOW.date())
+    facts = new_bankruptcy(
+        reference="K-9", debtor_id="999000010", ruling_date=date(2025, 5, 5), today=NOW.date()
+    )
     case_id = create_case(db, facts, environment="sandbox", user="trustee")
     writer = CaseWriter(db)
-    banks = writer.upsert_banks(case_id, [BankInfo(LETTER_BANK, "Syntetisk Sparebank Nord"),
-                                          BankInfo("999000029", "Fjordbank")])
+    banks = writer.upsert_banks(
+        case_id,
+        [BankInfo(LETTER_BANK, "Syntetisk Sparebank Nord"), BankInfo("999000029", "Fjordbank")],
+    )
     writer.set_bank(banks[LETTER_BANK], status="letter_needed")
     return case_id, banks
 
@@ -52,8 +55,9 @@ def test_each_sample_is_stored_with_its_source(db, case, name, records, total, c
     result = importer(db, case_id).import_file(SAMPLES / name, bank_org=LETTER_BANK)
     assert (result.records, result.new, result.balance_check) == (records, records, check)
     with db.session() as session:
-        stored = session.scalar(select(func.sum(Transaction.amount_minor))
-                                .where(Transaction.case_id == case_id))
+        stored = session.scalar(
+            select(func.sum(Transaction.amount_minor)).where(Transaction.case_id == case_id)
+        )
         source = session.scalars(select(Source).where(Source.kind == "file")).one()
         bank_status = session.scalar(select(Bank.status).where(Bank.id == banks[LETTER_BANK]))
     assert Decimal(stored) / 100 == total
@@ -75,8 +79,9 @@ def test_the_same_file_twice_adds_nothing(db, case):
 
 def test_the_closing_balance_becomes_the_accounts_booked_balance(db, case):
     case_id, _ = case
-    importer(db, case_id).import_file(SAMPLES / "viafintech__053_valid_example.xml",
-                                      bank_org=LETTER_BANK)
+    importer(db, case_id).import_file(
+        SAMPLES / "viafintech__053_valid_example.xml", bank_org=LETTER_BANK
+    )
     with db.session() as session:
         kinds = dict(session.execute(select(Balance.kind, Balance.amount_minor)).all())
     assert kinds["bookedBalance"] == 2306  # CLBD 23.06 in the file
@@ -112,28 +117,39 @@ CSV = (
 def test_a_bank_export_is_reconciled_with_the_same_days_from_the_api(db, case, tmp_path):
     case_id, banks = case
     writer = CaseWriter(db)
-    account = writer.upsert_account(case_id, banks["999000029"], AccountRecord("99901000014"),
-                                    None)
+    account = writer.upsert_account(case_id, banks["999000029"], AccountRecord("99901000014"), None)
     api = writer.start_source(case_id, kind="api", label="sandbox", user="t")
-    writer.add_transactions(case_id, account, [
-        TransactionRecord(key="API-1", booking_date=date(2025, 1, 2), amount=Decimal("-9800"),
-                          currency="NOK"),
-        TransactionRecord(key="API-2", booking_date=date(2025, 1, 4), amount=Decimal("-250"),
-                          currency="NOK"),
-    ], api)
+    writer.add_transactions(
+        case_id,
+        account,
+        [
+            TransactionRecord(
+                key="API-1", booking_date=date(2025, 1, 2), amount=Decimal("-9800"), currency="NOK"
+            ),
+            TransactionRecord(
+                key="API-2", booking_date=date(2025, 1, 4), amount=Decimal("-250"), currency="NOK"
+            ),
+        ],
+        api,
+    )
     export = tmp_path / "dnb.csv"
     export.write_bytes(CSV.encode("cp1252"))
 
-    result = importer(db, case_id).import_file(export, bank_org="999000029",
-                                               account_number="9990.10.00014")
+    result = importer(db, case_id).import_file(
+        export, bank_org="999000029", account_number="9990.10.00014"
+    )
     # 4 rows: the rent and one cinema ticket were already there from the API
     assert (result.records, result.new) == (4, 2)
-    again = importer(db, case_id).import_file(export, bank_org="999000029",
-                                              account_number="99901000014")
+    again = importer(db, case_id).import_file(
+        export, bank_org="999000029", account_number="99901000014"
+    )
     assert again.new == 0
     with db.session() as session:
-        amounts = sorted(session.scalars(select(Transaction.amount_minor)
-                                         .where(Transaction.account_id == account)))
+        amounts = sorted(
+            session.scalars(
+                select(Transaction.amount_minor).where(Transaction.account_id == account)
+            )
+        )
     assert amounts == [-980_000, -25_000, -25_000, 3_500_000]
 
 

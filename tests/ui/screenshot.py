@@ -1,9 +1,11 @@
-"""Takes screenshots of the window in Norwegian, over cases built without the sandbox.
+"""Takes screenshots of the window in Norwegian: over cases built in the store, and over a
+bankruptcy case fetched from the sandbox.
 
     xvfb-run -a python tests/ui/screenshot.py --out out/screenshots
 
-Writes overview.png, transactions.png, chart.png, fetch.png and new_case.png. Without Xvfb it
-falls back to Qt's offscreen platform, which renders the same widgets.
+Writes overview.png, transactions.png, chart.png, fetch.png, new_case.png, and
+sandbox_overview.png and sandbox_transactions.png. Without Xvfb it falls back to Qt's
+offscreen platform, which renders the same widgets.
 """
 
 from __future__ import annotations
@@ -100,6 +102,38 @@ def main() -> int:
     dialog.grab().save(str(args.out / "new_case.png"))
     print(args.out / "new_case.png")
     dialog.close()
+
+    # A bankruptcy case as a user gets it: fetched from the sandbox, flags worked out.
+    from datetime import timedelta
+
+    from app.domain.cases import new_bankruptcy
+    from app.domain.clock import SystemClock
+    from app.harvest.harvest import Harvest
+    from app.review.flags import refresh_flags
+    from app.store.cases import create_case
+
+    today = SystemClock().today()
+    facts = new_bankruptcy(
+        reference="K-2025-117",
+        debtor_id="999000010",
+        ruling_date=today - timedelta(days=45),
+        cutoff_date=today - timedelta(days=48),
+        today=today,
+    )
+    runtime.environment_name = "sandbox"
+    sandbox_case = create_case(runtime.db, facts, environment="sandbox", user="bostyrer")
+    summary = Harvest(runtime.db, sandbox_case, runtime.connection(), user="bostyrer").run()
+    if summary.error:
+        raise SystemExit(f"the sandbox fetch failed: {summary.error}")
+    refresh_flags(runtime.db, sandbox_case)
+    window.case_model.reload()
+    window.select_case(sandbox_case)
+    settle(lambda: window.overview.overview is not None)
+    window.show_tab(TAB_OVERVIEW)
+    shot("sandbox_overview.png")
+    window.show_tab(TAB_TRANSACTIONS)
+    window.transaction_view.setCurrentIndex(window.transaction_model.index(0, 2))
+    shot("sandbox_transactions.png")
 
     window.close()
     runtime.close()

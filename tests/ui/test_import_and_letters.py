@@ -89,16 +89,33 @@ def test_the_request_log_shows_each_request_and_saves_csv(qtbot, db, fixed_case,
     from app.store.writer import CaseWriter
     from app.ui.audit_dialog import AuditDialog
 
-    CaseWriter(db).add_audit([
-        AuditEntry(environment="sandbox", endpoint="accounts", user="tester",
-                   case_id=fixed_case.case_id, bank_org_number="910000001",
-                   correlation_id="0b7e4c6d-8a21-4f3b-b0c9-5e2d1a9f4e20", http_status=200,
-                   response_status="complete", item_count=3, legal_mandate="kkl. §156",
-                   outcome="ok"),
-        AuditEntry(environment="sandbox", endpoint="transactions", user="tester",
-                   case_id=fixed_case.case_id, bank_org_number="910000002", http_status=503,
-                   attempt=2, outcome="http_error"),
-    ])
+    CaseWriter(db).add_audit(
+        [
+            AuditEntry(
+                environment="sandbox",
+                endpoint="accounts",
+                user="tester",
+                case_id=fixed_case.case_id,
+                bank_org_number="910000001",
+                correlation_id="0b7e4c6d-8a21-4f3b-b0c9-5e2d1a9f4e20",
+                http_status=200,
+                response_status="complete",
+                item_count=3,
+                legal_mandate="kkl. §156",
+                outcome="ok",
+            ),
+            AuditEntry(
+                environment="sandbox",
+                endpoint="transactions",
+                user="tester",
+                case_id=fixed_case.case_id,
+                bank_org_number="910000002",
+                http_status=503,
+                attempt=2,
+                outcome="http_error",
+            ),
+        ]
+    )
     dialog = AuditDialog(db, fixed_case.case_id)
     qtbot.addWidget(dialog)
     assert dialog.table.rowCount() == 2

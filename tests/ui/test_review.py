@@ -62,6 +62,7 @@ def test_overview_page_shows_banks_accounts_totals_and_what_is_missing(
     page = opened.overview
     assert "K-2025-001" in page.heading.text()
     assert "Ruling date 15.03.2025" in page.heading.text()
+    assert "Sandbox (synthetic test data)" in page.heading.text()  # fetched from the sandbox
     assert [cells(page.banks, row)[:3] for row in range(page.banks.rowCount())] == [
         ["Fjordbank", "910000003", "Letter needed"],
         ["Nordbanken ASA", "910000001", "Complete"],
@@ -241,3 +242,15 @@ def test_balance_chart_follows_the_chosen_account(
     assert series[date(2025, 6, 30)] == 100_000
     assert min(series) == date(2024, 3, 15)
     assert len(opened.chart.chart.series()) == 1
+
+
+def test_production_data_carries_no_sandbox_mark(opened: MainWindow) -> None:
+    import dataclasses
+
+    opened.wait_for_workers()
+    page = opened.overview
+    overview = page.overview
+    assert overview is not None and overview.environment == "sandbox"
+    page.show_overview(dataclasses.replace(overview, environment="production"))
+    assert "K-2025-001" in page.heading.text()
+    assert "Sandbox" not in page.heading.text()

@@ -15,14 +15,23 @@ NOW = datetime(2025, 6, 16, 10, tzinfo=UTC)
 
 
 def case_with_banks(db) -> tuple[int, dict[str, int]]:
-    facts = new_bankruptcy(reference="K-7", debtor_id="999000010", debtor_name="SYNTETISK BYGG AS",
-                           ruling_date=date(2025, 5, 5), today=NOW.date())
+    facts = new_bankruptcy(
+        reference="K-7",
+        debtor_id="999000010",
+        debtor_name="SYNTETISK BYGG AS",
+        ruling_date=date(2025, 5, 5),
+        today=NOW.date(),
+    )
     case_id = create_case(db, facts, environment="sandbox", user="trustee")
     writer = CaseWriter(db)
-    banks = writer.upsert_banks(case_id, [
-        BankInfo("999000029", "Fjordbank"), BankInfo("999000126", "Syntetisk Sparebank Nord"),
-        BankInfo("999000037", "Testdal"),
-    ])
+    banks = writer.upsert_banks(
+        case_id,
+        [
+            BankInfo("999000029", "Fjordbank"),
+            BankInfo("999000126", "Syntetisk Sparebank Nord"),
+            BankInfo("999000037", "Testdal"),
+        ],
+    )
     writer.set_bank(banks["999000126"], status="letter_needed")
     writer.set_bank(banks["999000029"], status="complete")
     writer.set_bank(banks["999000037"], status="partial")
@@ -58,16 +67,33 @@ def test_a_letter_to_a_partial_bank_is_listed_once_drafted(db):
 
 def test_the_letter_states_basis_period_object_and_how_to_answer(db, tmp_path):
     case_id, banks = case_with_banks(db)
-    out = write_letter(db, case_id, banks["999000126"], tmp_path / "letter.pdf",
-                       clock=FixedClock(NOW), user="Bostyrer Prøve")
+    out = write_letter(
+        db,
+        case_id,
+        banks["999000126"],
+        tmp_path / "letter.pdf",
+        clock=FixedClock(NOW),
+        user="Bostyrer Prøve",
+    )
     text = "\n".join(page.extract_text() for page in PdfReader(out).pages)
     for expected in (
-        "Anmodning om kontoopplysninger", "Syntetisk Sparebank Nord", "kkl. §156 (3) og (4)",
-        "SYNTETISK BYGG AS", "999 000 010", "05.05.2024 – 16.06.2025", "camt.053",
-        "K-7", "Bostyrer Prøve", "30.06.2025", "Fortrolig", "SANDBOX", "side 1 av 1",
+        "Anmodning om kontoopplysninger",
+        "Syntetisk Sparebank Nord",
+        "kkl. §156 (3) og (4)",
+        "SYNTETISK BYGG AS",
+        "999 000 010",
+        "05.05.2024 – 16.06.2025",
+        "camt.053",
+        "K-7",
+        "Bostyrer Prøve",
+        "30.06.2025",
+        "Fortrolig",
+        "SANDBOX",
+        "side 1 av 1",
     ):
         assert expected in text, expected
     assert out.stat().st_mode & 0o777 == 0o600
-    english = write_letter(db, case_id, banks["999000126"], tmp_path / "en.pdf",
-                           clock=FixedClock(NOW), language="en")
+    english = write_letter(
+        db, case_id, banks["999000126"], tmp_path / "en.pdf", clock=FixedClock(NOW), language="en"
+    )
     assert "Request for account information" in PdfReader(english).pages[0].extract_text()
