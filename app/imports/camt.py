@@ -56,7 +56,7 @@ import time
 import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from functools import lru_cache
@@ -1149,39 +1149,74 @@ class _Common(NamedTuple):
         card: str | None = None,
         foreign: tuple[Decimal | None, str | None, Decimal | None] = (None, None, None),
     ) -> TransactionRecord:
+        """One record of the entry. The record's fields go by position: with this many of
+        them, matching keywords by name is a measurable part of a large import."""
+        booking_date, currency, status, value_date, registered, reversal, entry_codes = self[:7]
         if codes is None or codes == _NO_CODES:
-            codes = self.codes
-        elif codes != self.codes:
-            entry_codes = self.codes
+            codes = entry_codes
+        elif codes != entry_codes:
             codes = (
                 (codes[0], codes[1], codes[2])
                 if codes[0]
                 else (entry_codes[0], entry_codes[1], entry_codes[2])
             ) + (codes[3] or entry_codes[3],)
         return TransactionRecord(
-            key=key,
-            booking_date=self.booking_date,
-            amount=amount,
-            currency=self.currency,
-            status=self.status,
-            value_date=self.value_date,
-            registered=self.registered,
-            reversal=self.reversal,
-            code_domain=codes[0],
-            code_family=codes[1],
-            code_subfamily=codes[2],
-            code_text=code_text(codes),
-            counterparty_name=party[0],
-            counterparty_account=party[1],
-            counterparty_id=party[2],
-            message=message or self.message,
-            reference=reference,
-            references=self.references + references if references else self.references,
-            card=card,
-            original_amount=foreign[0],
-            original_currency=foreign[1],
-            exchange_rate=foreign[2],
+            key,
+            booking_date,
+            amount,
+            currency,
+            status,
+            value_date,
+            registered,
+            reversal,
+            codes[0],
+            codes[1],
+            codes[2],
+            code_text(codes),
+            party[0],
+            party[1],
+            party[2],
+            None,  # merchant: camt has none
+            message or self.message,
+            reference,
+            self.references + references if references else self.references,
+            card,
+            foreign[0],
+            foreign[1],
+            foreign[2],
         )
+
+
+_RECORD_FIELDS = (
+    "key",
+    "booking_date",
+    "amount",
+    "currency",
+    "status",
+    "value_date",
+    "registered",
+    "reversal",
+    "code_domain",
+    "code_family",
+    "code_subfamily",
+    "code_text",
+    "counterparty_name",
+    "counterparty_account",
+    "counterparty_id",
+    "merchant",
+    "message",
+    "reference",
+    "references",
+    "card",
+    "original_amount",
+    "original_currency",
+    "exchange_rate",
+)
+if tuple(f.name for f in fields(TransactionRecord)) != _RECORD_FIELDS:
+    raise ImportError(
+        "TransactionRecord's fields changed: update _Common.record, which passes "
+        "them by position in the order of _RECORD_FIELDS"
+    )
 
 
 @dataclass(slots=True)
@@ -1293,8 +1328,9 @@ _TEXT = attrgetter("text")
 
 
 def _children(element: ET.Element) -> dict[str, ET.Element]:
-    """The element's children by tag, built in C: cheaper than a `find` per child wanted."""
-    return dict(zip(map(_TAG, element), element, strict=True))
+    """The element's children by tag: cheaper than a `find` per child wanted. A comprehension
+    takes about half the instructions of `dict(zip(map(...)))` here."""
+    return {child.tag: child for child in element}
 
 
 def _local(tag: str) -> str:
