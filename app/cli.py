@@ -18,16 +18,18 @@ from sqlalchemy import select
 
 from app import __version__, config
 from app.domain.cases import new_bankruptcy, new_estate, new_guardianship
-from app.domain.clock import SystemClock
+from app.domain.clock import SystemClock, to_oslo
 from app.domain.errors import InvalidInput
 from app.dsop.errors import DsopError
 from app.harvest.harvest import Harvest
 from app.logs import setup_logging
+from app.reports.files import OutputFileError, check_output_folder, written_privately
 from app.review.flags import refresh_flags
 from app.runtime import Runtime
 from app.secrets import KeyringUnavailable
 from app.store.cases import CaseNotFound, count_transactions, create_case, find_case
 from app.store.deletion import CaseStillOpen
+from app.store.letters import LetterRow, LetterStateError
 from app.store.models import Case
 
 log = logging.getLogger(__name__)
@@ -36,6 +38,10 @@ DEMO_REFERENCE = "DEMO-KONKURS"
 DEMO_DEBTOR = "999000010"
 DEMO_DEBTOR_NAME = "SYNTETISK BYGG AS"
 DEMO_RULING_DAYS_AGO = 45
+
+
+class CommandRefused(Exception):
+    """A command cannot go on as asked; the message says why and what to do instead."""
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -131,7 +137,9 @@ def _parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="export a case's transactions or summary")
     export.add_argument("case", help="case number or reference")
     export.add_argument("--out", type=Path, required=True, help="a .xlsx or .csv file")
-    export.add_argument("--summary", action="store_true", help="the summary instead (XLSX)")
+    export.add_argument(
+        "--summary", action="store_true", help="the summary instead (.xlsx or .csv)"
+    )
 
     imported = commands.add_parser(
         "import", help="bring statement files (camt.05x) or bank CSV/XLSX exports into a case"
@@ -148,8 +156,9 @@ def _parser() -> argparse.ArgumentParser:
     letter.add_argument("case", help="case number or reference")
     letter.add_argument("--bank", required=True, help="the bank's organisation number")
     letter.add_argument("--out", type=Path, help="write the letter as PDF to this file")
-    letter.add_argument("--sent", action="store_true", help="record that it was sent")
-    letter.add_argument("--answered", action="store_true", help="record that it was answered")
+    step = letter.add_mutually_exclusive_group()
+    step.add_argument("--sent", action="store_true", help="record that it was sent")
+    step.add_argument("--answered", action="store_true", help="record that it was answered")
 
     audit = commands.add_parser("audit", help="export a case's request log as CSV")
     audit.add_argument("case", help="case number or reference")
@@ -200,9 +209,21 @@ def main(argv: Sequence[str] | None = None) -> int:
             "control-outcome": _control,
         }[args.command]
         return handler(runtime, args)
-    except (InvalidInput, DsopError, CaseNotFound, KeyringUnavailable, CaseStillOpen) as error:
+    except (
+        InvalidInput,
+        DsopError,
+        CaseNotFound,
+        KeyringUnavailable,
+        CaseStillOpen,
+        OutputFileError,
+        CommandRefused,
+    ) as error:
         print(f"boinnsyn: {error}", file=sys.stderr)
         return 2
+    except OSError as error:
+        log.warning("command %s failed: %s", args.command, type(error).__name__)
+        print(f"boinnsyn: {error}", file=sys.stderr)
+        return 1
     finally:
         runtime.close()
 
@@ -229,6 +250,7 @@ def _harvest(runtime: Runtime, case_id: int) -> Harvest:
 
 
 def _demo(runtime: Runtime, args: argparse.Namespace) -> int:
+    check_output_folder(args.out)
     runtime.environment_name = "sandbox"
     started = time.monotonic()
     case_id = _demo_case(runtime)
@@ -264,6 +286,7 @@ def _fetch(runtime: Runtime, args: argparse.Namespace) -> int:
 def _report(runtime: Runtime, args: argparse.Namespace) -> int:
     from app.reports.case_report import write_case_report
 
+    check_output_folder(args.out)
     with runtime.db.session() as session:
         case_id = find_case(session, args.case).id
     write_case_report(runtime.db, case_id, args.out, language=_language())
@@ -275,12 +298,15 @@ def _cases(runtime: Runtime, args: argparse.Namespace) -> int:
     from app.store.cases import list_cases
 
     with runtime.db.session() as session:
-        for row in list_cases(session):
-            print(
-                f"{row.id:>5}  {row.reference:<24} {row.service:<13} {row.key_date} "
-                f"{row.environment:<10} banks={row.banks} accounts={row.accounts} "
-                f"transactions={row.transactions}"
-            )
+        rows = list_cases(session)
+    for row in rows:
+        print(
+            f"{row.id:>5}  {row.reference:<24} {row.service:<13} {row.key_date:%d.%m.%Y} "
+            f"{row.environment:<10} {row.status:<6} banks={row.banks} accounts={row.accounts} "
+            f"transactions={row.transactions}"
+        )
+    if not rows:
+        print("no cases yet; create one with `boinnsyn new`")
     return 0
 
 
@@ -322,7 +348,7 @@ def _new(runtime: Runtime, args: argparse.Namespace) -> int:
     period = facts.period(today)
     print(
         f"case={case_id} reference={facts.reference} service={facts.service.value} "
-        f"period={period.start.isoformat()}..{period.end.isoformat()}"
+        f"period={period.start:%d.%m.%Y}..{period.end:%d.%m.%Y}"
     )
     return 0
 
@@ -330,12 +356,17 @@ def _new(runtime: Runtime, args: argparse.Namespace) -> int:
 def _audit(runtime: Runtime, args: argparse.Namespace) -> int:
     from app.store.audit_export import write_audit_csv
 
+    if args.out is not None:
+        check_output_folder(args.out)
     with runtime.db.session() as session:
         case_id = find_case(session, args.case).id
     if args.out is None:
         count = write_audit_csv(runtime.db, case_id, sys.stdout)
     else:
-        with args.out.open("w", encoding="utf-8", newline="") as stream:
+        with (
+            written_privately(args.out) as part,
+            part.open("w", encoding="utf-8", newline="") as stream,
+        ):
             count = write_audit_csv(runtime.db, case_id, stream)
         print(f"case={case_id} requests={count} audit={args.out}", file=sys.stderr)
     return 0
@@ -358,7 +389,11 @@ def _delete(runtime: Runtime, args: argparse.Namespace) -> int:
         case = find_case(session, args.case)
         case_id, subject = case.id, case.subject_id
     if not args.yes:
-        answer = input(f"Delete case {case_id} and all its data for good? Type yes: ")
+        answer = _ask(
+            f"Delete case {case_id} and all its data for good? Type yes: ",
+            command="delete",
+            instead="add --yes to delete without asking",
+        )
         if answer.strip().lower() != "yes":
             print("not deleted")
             return 1
@@ -374,8 +409,11 @@ def _retention(runtime: Runtime, args: argparse.Namespace) -> int:
     from app.store.deletion import due_for_deletion
 
     days = config.Settings.load().retention_days
-    for case in due_for_deletion(runtime.db, retention_days=days, now=SystemClock().now()):
+    due = due_for_deletion(runtime.db, retention_days=days, now=SystemClock().now())
+    for case in due:
         print(f"{case.id:>5}  {case.reference:<24} closed {case.closed_at:%d.%m.%Y}")
+    if not due:
+        print(f"no closed cases are due for deletion (retention {days} days)")
     return 0
 
 
@@ -388,15 +426,45 @@ def _environment(runtime: Runtime, args: argparse.Namespace) -> int:
     return 0
 
 
-def _certificate(runtime: Runtime, args: argparse.Namespace) -> int:
+def _ask(prompt: str, *, command: str, instead: str, secret: bool = False) -> str:
+    """The user's answer to a question; refused when no answer can come (no terminal, no input)."""
     import getpass
 
+    try:
+        return getpass.getpass(prompt) if secret else input(prompt)
+    except EOFError:
+        raise CommandRefused(
+            f"{command} needs an answer typed on a terminal and got none; {instead}"
+        ) from None
+
+
+def _check_readable(path: Path, what: str) -> None:
+    """Refuse a file that is missing or cannot be read, before anything is asked or done."""
+    try:
+        with path.open("rb"):
+            pass
+    except FileNotFoundError:
+        raise CommandRefused(f"{what} {path} does not exist") from None
+    except IsADirectoryError:
+        raise CommandRefused(f"{what} {path} is a folder, not a file") from None
+    except OSError as error:
+        reason = (error.strerror or str(error)).lower()
+        raise CommandRefused(f"{what} {path} cannot be read: {reason}") from None
+
+
+def _certificate(runtime: Runtime, args: argparse.Namespace) -> int:
     from app import certificates
     from app.domain.services import Service
 
     now = SystemClock().now()
     if args.action == "import":
-        password = getpass.getpass("PKCS#12 password: ")
+        _check_readable(args.file, "the certificate file")
+        password = _ask(
+            "PKCS#12 password: ",
+            command="certificate import",
+            secret=True,
+            instead="run it on a terminal, or pipe the password on standard input",
+        )
         status = certificates.import_pkcs12(
             args.environment, Service(args.service), args.file, password, args.client_id, now=now
         )
@@ -407,7 +475,13 @@ def _certificate(runtime: Runtime, args: argparse.Namespace) -> int:
         if status.warning:
             print(f"warning: {status.warning}")
         return 0
-    for service, credentials in certificates.load_credentials(args.environment).items():
+    stored = certificates.load_credentials(args.environment)
+    if not stored:
+        print(
+            f"no certificate is stored for {args.environment}; "
+            "import one with `boinnsyn certificate import`"
+        )
+    for service, credentials in stored.items():
         status = certificates.status_of(args.environment, Service(service), credentials, now)
         print(
             f"{service:<13} {status.name} ({status.org_number}) valid until "
@@ -418,11 +492,14 @@ def _certificate(runtime: Runtime, args: argparse.Namespace) -> int:
 
 
 def _directory_key(runtime: Runtime, args: argparse.Namespace) -> int:
-    import getpass
-
     from app import secrets
 
-    key = getpass.getpass("Subscription key of the API directory: ")
+    key = _ask(
+        "Subscription key of the API directory: ",
+        command="directory-key",
+        secret=True,
+        instead="run it on a terminal, or pipe the key on standard input",
+    )
     secrets.set_secret(secrets.secret_name(args.environment, "directory-key"), key.strip())
     print(f"directory key stored in the keyring for {args.environment}")
     return 0
@@ -442,18 +519,20 @@ def _language() -> str:
 def _export(runtime: Runtime, args: argparse.Namespace) -> int:
     from app.reports import exports
 
-    with runtime.db.session() as session:
-        case_id = find_case(session, args.case).id
     suffix = args.out.suffix.lower()
-    if args.summary:
-        exports.export_summary_xlsx(runtime.db, case_id, args.out, language=_language())
-    elif suffix == ".csv":
-        exports.export_transactions_csv(runtime.db, case_id, args.out, language=_language())
-    elif suffix == ".xlsx":
-        exports.export_transactions_xlsx(runtime.db, case_id, args.out, language=_language())
-    else:
+    if suffix not in (".xlsx", ".csv"):
         print("boinnsyn: --out must end in .xlsx or .csv", file=sys.stderr)
         return 2
+    check_output_folder(args.out)
+    with runtime.db.session() as session:
+        case_id = find_case(session, args.case).id
+    write = {
+        (True, ".csv"): exports.export_summary_csv,
+        (True, ".xlsx"): exports.export_summary_xlsx,
+        (False, ".csv"): exports.export_transactions_csv,
+        (False, ".xlsx"): exports.export_transactions_xlsx,
+    }[(args.summary, suffix)]
+    write(runtime.db, case_id, args.out, language=_language())
     print(f"case={case_id} export={args.out}")
     return 0
 
@@ -466,11 +545,21 @@ def _letters(runtime: Runtime, args: argparse.Namespace) -> int:
         case_id = find_case(session, args.case).id
         rows = letter_rows(session, case_id, today)
     for row in rows:
-        due = f" answer due {row.due_on:%d.%m.%Y}" if row.due_on else ""
-        print(f"{row.org_number}  {row.bank_name:<32} {row.status}{due}")
+        print(f"{row.org_number}  {row.bank_name:<32} {_letter_state(row)}")
     if not rows:
         print(f"case={case_id}: no bank needs a letter")
     return 0
+
+
+def _letter_state(row: LetterRow) -> str:
+    """A letter's state with the one date that matters in it."""
+    if row.status in ("sent", "reminder_due") and row.due_on is not None:
+        return f"{row.status} answer due {row.due_on:%d.%m.%Y}"
+    if row.status == "answered" and row.answered_at is not None:
+        return f"answered {to_oslo(row.answered_at):%d.%m.%Y}"
+    if row.status == "imported" and row.imported_at is not None:
+        return f"imported {to_oslo(row.imported_at):%d.%m.%Y}"
+    return row.status
 
 
 def _letter(runtime: Runtime, args: argparse.Namespace) -> int:
@@ -481,6 +570,8 @@ def _letter(runtime: Runtime, args: argparse.Namespace) -> int:
     from app.store.models import Bank
 
     now = SystemClock().now()
+    if args.out is not None:
+        check_output_folder(args.out)
     with runtime.db.session() as session:
         case_id = find_case(session, args.case).id
         bank_id = session.scalar(
@@ -490,10 +581,16 @@ def _letter(runtime: Runtime, args: argparse.Namespace) -> int:
             print(f"boinnsyn: bank {args.bank} is not part of case {case_id}", file=sys.stderr)
             return 2
         letter_id = letters.draft(session, case_id, bank_id, user=config.current_user(), now=now)
-        if args.sent:
-            letters.mark_sent(session, letter_id, now=now)
-        if args.answered:
-            letters.mark_answered(session, letter_id, now=now)
+        try:
+            if args.sent:
+                letters.mark_sent(session, letter_id, now=now)
+            if args.answered:
+                letters.mark_answered(session, letter_id, now=now)
+        except LetterStateError as error:
+            raise CommandRefused(
+                f"the letter to bank {args.bank} is {error.current} already; it cannot go back "
+                f"to {error.wanted} (letters move forward only: {', '.join(letters.ORDER)})"
+            ) from None
     if args.out:
         write_letter(runtime.db, case_id, bank_id, args.out, language=_language())
     with runtime.db.session() as session:
@@ -506,9 +603,11 @@ def _letter(runtime: Runtime, args: argparse.Namespace) -> int:
 
 
 def _import(runtime: Runtime, args: argparse.Namespace) -> int:
+    from app.domain.identifiers import validate_org_number
     from app.imports.errors import ImportFileError
-    from app.imports.into_case import CaseImport
+    from app.imports.into_case import CaseImport, ImportTargetError
 
+    bank = validate_org_number(args.bank, "--bank") if args.bank is not None else None
     with runtime.db.session() as session:
         case_id = find_case(session, args.case).id
     importer = CaseImport(runtime.db, case_id, user=config.current_user(), now=SystemClock().now())
@@ -516,8 +615,12 @@ def _import(runtime: Runtime, args: argparse.Namespace) -> int:
     for path in args.files:
         try:
             result = importer.import_file(
-                path, bank_org=args.bank, bank_name=args.bank_name, account_number=args.account
+                path, bank_org=bank, bank_name=args.bank_name, account_number=args.account
             )
+        except ImportTargetError as error:
+            failed += 1
+            print(f"boinnsyn: {error}{_import_hint(error.problem)}", file=sys.stderr)
+            continue
         except (ImportFileError, OSError) as error:
             failed += 1
             print(f"boinnsyn: {error}", file=sys.stderr)
@@ -526,3 +629,14 @@ def _import(runtime: Runtime, args: argparse.Namespace) -> int:
     if failed < len(args.files):
         refresh_flags(runtime.db, case_id)
     return 1 if failed else 0
+
+
+def _import_hint(problem: str) -> str:
+    """The options that name what the import could not place, for the problem it reported."""
+    if "name its bank" in problem:
+        return " (give --bank ORGNO, and --bank-name NAME when the bank is new to the case)"
+    if "give the bank's name" in problem:
+        return " (give --bank-name NAME)"
+    if "needs the account number" in problem:
+        return " (give --account NUMBER)"
+    return ""

@@ -792,7 +792,7 @@
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Report written to %1</source>
         <translation>Rapporten er lagret i %1</translation>
     </message>
@@ -1255,7 +1255,7 @@
         <translation>&amp;Importer svar …</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Bank</source>
         <translation>Bank</translation>
     </message>
@@ -1275,7 +1275,7 @@
         <translation>Svarfrist</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Write letter</source>
         <translation>Skriv brev</translation>
     </message>
@@ -1288,6 +1288,11 @@
         <location line="+14"/>
         <source>Letter written to %1</source>
         <translation>Brevet er skrevet til %1</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>This letter has gone further already; a letter&apos;s state only moves on.</source>
+        <translation>Brevet er allerede kommet lenger; et brev kan bare gå videre, ikke tilbake.</translation>
     </message>
 </context>
 <context>
@@ -1378,17 +1383,17 @@
         <translation>&amp;Sak</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+105"/>
         <source>Deadline for taking the estate over to private settlement: %1 (%2)</source>
         <translation>Frist for å overta boet til privat skifte: %1 (%2)</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+128"/>
         <source>Flag: %1 (%2) — %3, %4 %5</source>
         <translation>Flagg: %1 (%2) — %3, %4 %5</translation>
     </message>
     <message>
-        <location line="-241"/>
+        <location line="-242"/>
         <source>Balance c&amp;hart</source>
         <translation>Saldo&amp;graf</translation>
     </message>
@@ -1443,12 +1448,12 @@
         <translation>Stegene for denne typen sak: hva som er gjort og hva som gjenstår</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+97"/>
         <source>a form of settlement is recorded</source>
         <translation>skifteform er registrert</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+69"/>
         <source>%1 of %2 transactions</source>
         <translation>%1 av %2 transaksjoner</translation>
     </message>
@@ -1668,7 +1673,7 @@
 <context>
     <name>OverviewWidget</name>
     <message>
-        <location filename="../app/ui/overview.py" line="+129"/>
+        <location filename="../app/ui/overview.py" line="+130"/>
         <source>Banks</source>
         <translation>Banker</translation>
     </message>
@@ -1708,7 +1713,7 @@
         <translation>%1 banker, %2 kontoer, %3 transaksjoner</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+29"/>
         <location line="+43"/>
         <source>Bank</source>
         <translation>Bank</translation>
@@ -3117,17 +3122,17 @@
 <context>
     <name>harvest</name>
     <message>
-        <location filename="../app/harvest/harvest.py" line="+52"/>
-        <source>no Control API in the directory: ask by digital letter</source>
-        <translation>ingen kontroll-API i API-katalogen: spør med digitalt brev</translation>
+        <location filename="../app/harvest/harvest.py" line="+54"/>
+        <source>no Control API in the directory</source>
+        <translation>ingen kontroll-API i API-katalogen</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>only an API older than v2 in the directory: ask by digital letter</source>
-        <translation>bare et API eldre enn v2 i API-katalogen: spør med digitalt brev</translation>
+        <source>only an API older than v2 in the directory</source>
+        <translation>bare et API eldre enn v2 i API-katalogen</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>some accounts could not be fetched; see each account</source>
         <translation>noen kontoer kunne ikke hentes; se hver konto</translation>
     </message>
@@ -3218,7 +3223,7 @@
 <context>
     <name>letters</name>
     <message>
-        <location filename="../app/ui/letters_dialog.py" line="-110"/>
+        <location filename="../app/ui/letters_dialog.py" line="-135"/>
         <source>Letter needed</source>
         <translation>Brev trengs</translation>
     </message>
@@ -3284,8 +3289,13 @@
         <translation>kan ha høyst 100 tegn</translation>
     </message>
     <message>
+        <location line="+24"/>
+        <source>cannot be more than ten years ago (banks keep no older data)</source>
+        <translation>kan ikke være mer enn ti år tilbake (bankene har ikke eldre data)</translation>
+    </message>
+    <message>
         <location filename="../app/domain/bankruptcy.py" line="+37"/>
-        <location filename="../app/domain/cases.py" line="+6"/>
+        <location filename="../app/domain/cases.py" line="-5"/>
         <location filename="../app/domain/guardianship.py" line="-246"/>
         <location line="+2"/>
         <source>must be given</source>
@@ -3300,7 +3310,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../app/domain/cases.py" line="+20"/>
+        <location filename="../app/domain/cases.py" line="+24"/>
         <source>cannot be after the ruling date</source>
         <translation>kan ikke være etter kjennelsesdatoen</translation>
     </message>

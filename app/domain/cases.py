@@ -67,11 +67,28 @@ def _reference(text: str) -> str:
     return reference
 
 
+OLDEST_KEY_DATE_YEARS = 10
+"""Banks keep account data 5 + 1 years by law and some consumers reach back about ten
+(REFERENCE, "Accounting data"); an older ruling date or date of death is a typing error."""
+
+
+def earliest_key_date(today: date) -> date:
+    """The oldest ruling date or date of death a case may have: ten years before today."""
+    year = today.year - OLDEST_KEY_DATE_YEARS
+    if (today.month, today.day) == (2, 29):
+        return date(year, 2, 28)  # that year may have no 29 February
+    return today.replace(year=year)
+
+
 def _past_date(value: date | None, field: str, today: date) -> date:
     if value is None:
         raise InvalidInput(field, _T("rules", "must be given"))
     if value > today:
         raise InvalidInput(field, _T("rules", "cannot be in the future"))
+    if value < earliest_key_date(today):
+        raise InvalidInput(
+            field, _T("rules", "cannot be more than ten years ago (banks keep no older data)")
+        )
     return value
 
 

@@ -43,7 +43,7 @@ from app.harvest.events import (
     HarvestStarted,
     HarvestSummary,
 )
-from app.store.cases import facts_of, load_case
+from app.store.cases import CaseClosed, ensure_open, facts_of, load_case
 from app.store.db import Database
 from app.store.writer import BankInfo, CaseWriter
 
@@ -51,8 +51,8 @@ log = logging.getLogger(__name__)
 
 R = TypeVar("R")
 
-LETTER_NO_API = _T("harvest", "no Control API in the directory: ask by digital letter")
-LETTER_OLD_API = _T("harvest", "only an API older than v2 in the directory: ask by digital letter")
+LETTER_NO_API = _T("harvest", "no Control API in the directory")
+LETTER_OLD_API = _T("harvest", "only an API older than v2 in the directory")
 SOME_ACCOUNTS_FAILED = _T("harvest", "some accounts could not be fetched; see each account")
 EMPTY_ANSWER = _T(
     "harvest",
@@ -140,9 +140,34 @@ class Harvest:
         return asyncio.run(self.run_async())
 
     async def _write(self, function: Callable[..., R], *args: Any, **kwargs: Any) -> R:
+        return await self._submit(function, *args, **kwargs)
+
+    def _submit(self, function: Callable[..., R], *args: Any, **kwargs: Any) -> asyncio.Future[R]:
+        """Hand a write to the writer thread now; await the future for its result."""
         assert self._executor is not None
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._executor, partial(function, *args, **kwargs))
+        return loop.run_in_executor(self._executor, partial(function, *args, **kwargs))
+
+    @staticmethod
+    async def _written(writes: list[asyncio.Future[int]]) -> int:
+        """How many rows the page writes added, once all are done.
+
+        A cancelled fetch still waits for them: each page it received is kept and counted.
+        The cancellation is passed on afterwards.
+        """
+        together = asyncio.gather(*writes)
+        cancelled = False
+        while True:
+            try:
+                added = sum(await asyncio.shield(together))
+                break
+            except asyncio.CancelledError:
+                if together.cancelled():
+                    raise
+                cancelled = True
+        if cancelled:
+            raise asyncio.CancelledError
+        return added
 
     async def _flush_audit(self) -> None:
         entries = self.audit.take()
@@ -169,7 +194,7 @@ class Harvest:
 
     def _context(self) -> CaseContext:
         with self.db.session() as session:
-            case = load_case(session, self.case_id)
+            case = ensure_open(session, self.case_id)
             facts = facts_of(case)
             request_id = case.request_id
         today = self.clock.today()
@@ -187,7 +212,11 @@ class Harvest:
 
     async def _run(self, summary: HarvestSummary) -> None:
         self.on_event(HarvestStarted(self.case_id))
-        context = await self._write(self._context)
+        try:
+            context = await self._write(self._context)
+        except CaseClosed as error:
+            summary.error = str(error)
+            return
         service = context.profile.service
         current_case.set((self.case_id, service.value))
         credentials = self.connection.credentials_for(service)
@@ -450,15 +479,13 @@ class Harvest:
             async for page in client.transactions(reference):
                 records = [transaction_record(t, context.profile) for t in page.transactions or ()]
                 writes.append(
-                    asyncio.ensure_future(
-                        self._write(
-                            self.writer.add_transactions,
-                            self.case_id,
-                            account_id,
-                            records,
-                            source_id,
-                            reconcile_with="file",
-                        )
+                    self._submit(
+                        self.writer.add_transactions,
+                        self.case_id,
+                        account_id,
+                        records,
+                        source_id,
+                        reconcile_with="file",
                     )
                 )
                 outcome.received += len(records)
@@ -470,7 +497,7 @@ class Harvest:
             status = "failed"
             problems.append(f"transactions: {error}")
         finally:
-            added = sum(await asyncio.gather(*writes))
+            added = await self._written(writes)
             outcome.new += added  # read the total only after the await: accounts run at once
 
         if Endpoint.ROLES in context.profile.allowed:

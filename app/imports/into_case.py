@@ -22,6 +22,7 @@ from app.imports import camt, tabular
 from app.imports.errors import ImportFileError
 from app.store import imports as store
 from app.store import letters
+from app.store.cases import ensure_open
 from app.store.db import Database
 from app.store.writer import BankInfo, CaseWriter
 
@@ -187,6 +188,8 @@ class CaseImport:
         mapping: tabular.ColumnMapping | None = None,
         remember: bool = True,
     ) -> FileResult:
+        with self.db.session() as session:
+            ensure_open(session, self.case_id)
         data = path.read_bytes()
         digest = hashlib.sha256(data).hexdigest()
         kind = "statement" if is_statement(data) else "table"

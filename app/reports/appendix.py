@@ -227,7 +227,7 @@ def cells(row: q.TransactionRow, tr: Catalogue, flagged: set[int]) -> Cells:
                 "appendix.exchange",
                 amount=fmt.amount(row.original_amount_minor),
                 currency=row.original_currency or "",
-                rate=row.exchange_rate or "",
+                rate=fmt.rate(row.exchange_rate),
             )
         )
     texts = (

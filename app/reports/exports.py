@@ -409,31 +409,28 @@ def _account_rows(data: ReportData, tr: Catalogue) -> Iterator[list[Any]]:
         ]
 
 
-def export_summary_xlsx(
-    db: Database,
-    case_id: int,
-    out: str | Path,
-    *,
-    language: str = "nb",
-    clock: Clock | None = None,
-    user: str | None = None,
-) -> Path:
-    """The case's summary, banks and accounts as an XLSX workbook (the PDF's figures)."""
-    tr = catalogue(language)
-    about = _about(db, case_id, tr("export.about.summary"), clock, user)
-    data = collect(db, case_id, made_at=about.made_at, user=about.user, version=__version__)
-    workbook = _workbook(about, tr)
+@dataclass(frozen=True)
+class _Table:
+    """One table of the summary: a sheet in XLSX, a section in CSV."""
+
+    title: str
+    headers: list[str]
+    kinds: list[str]
+    widths: list[float]
+    rows: Iterable[list[Any]]
+
+
+def _summary_tables(data: ReportData, tr: Catalogue) -> list[_Table]:
+    """The summary's key figures, banks and accounts, as the PDF shows them."""
     key_label = tr(f"key_label.{data.service.value}")
-    _table_sheet(
-        workbook,
+    figures = _Table(
         tr("export.sheet.summary"),
         [tr("export.figure"), tr("export.value"), tr("col.currency")],
         [TEXT, FIGURE, TEXT],
         [44, 18, 10],
         _figures(data, tr),
     )
-    _table_sheet(
-        workbook,
+    banks = _Table(
         tr("export.sheet.banks"),
         [
             tr(k)
@@ -454,8 +451,7 @@ def export_summary_xlsx(
         [28, 13, 20, 40, 17, 9, 12, 10, 38, 38],
         _bank_rows(data, tr),
     )
-    _table_sheet(
-        workbook,
+    accounts = _Table(
         tr("export.sheet.accounts"),
         [
             tr("col.bank"),
@@ -496,6 +492,25 @@ def export_summary_xlsx(
         [26, 15, 18, 22, 8, 18, 26, 16, 10, 16, 12, 12, 15, 15, 12, 36],
         _account_rows(data, tr),
     )
+    return [figures, banks, accounts]
+
+
+def export_summary_xlsx(
+    db: Database,
+    case_id: int,
+    out: str | Path,
+    *,
+    language: str = "nb",
+    clock: Clock | None = None,
+    user: str | None = None,
+) -> Path:
+    """The case's summary, banks and accounts as an XLSX workbook (the PDF's figures)."""
+    tr = catalogue(language)
+    about = _about(db, case_id, tr("export.about.summary"), clock, user)
+    data = collect(db, case_id, made_at=about.made_at, user=about.user, version=__version__)
+    workbook = _workbook(about, tr)
+    for table in _summary_tables(data, tr):
+        _table_sheet(workbook, table.title, table.headers, table.kinds, table.widths, table.rows)
     _about_sheet(workbook, about, tr, len(data.accounts))
     return _save(workbook, out)
 
@@ -545,3 +560,37 @@ def export_audit_csv(db: Database, case_id: int, out: str | Path, *, language: s
     with db.session() as session:
         path, _ = _write_csv(out, audit_columns(tr), tr, q.stream_audit(session, case_id))
     return path
+
+
+def export_summary_csv(
+    db: Database,
+    case_id: int,
+    out: str | Path,
+    *,
+    language: str = "nb",
+    clock: Clock | None = None,
+    user: str | None = None,
+) -> Path:
+    """The case's summary, banks and accounts as CSV: one section per table.
+
+    Each section is the table's title on a line of its own, its header line and its rows; an
+    empty line separates the sections. The figures are the XLSX summary's, in the CSV formats.
+    """
+    tr = catalogue(language)
+    made_at = (clock or SystemClock()).now()
+    data = collect(
+        db, case_id, made_at=made_at, user=user or config.current_user(), version=__version__
+    )
+    with written_privately(out) as part, part.open("w", encoding="utf-8-sig", newline="") as stream:
+        writer = csv.writer(stream, delimiter=CSV_DELIMITER, lineterminator="\r\n")
+        for index, table in enumerate(_summary_tables(data, tr)):
+            if index:
+                writer.writerow([])
+            writer.writerow([table.title])
+            writer.writerow(table.headers)
+            for row in table.rows:
+                writer.writerow(
+                    [_csv_value(kind, value) for kind, value in zip(table.kinds, row, strict=True)]
+                )
+    log.info("case %d: summary exported to CSV", case_id)
+    return Path(out)

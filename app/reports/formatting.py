@@ -7,6 +7,7 @@ Everything here returns plain text; `markup` escapes text for reportlab's paragr
 from __future__ import annotations
 
 from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
 from xml.sax.saxutils import escape
 
 from app.domain.clock import to_oslo
@@ -38,6 +39,17 @@ def amount(minor: int | None, currency: str | None = None, *, show: str | None =
     if currency and currency != show:
         return f"{text} {currency}"
     return text
+
+
+def rate(value: str | None) -> str:
+    """An exchange rate, stored as the bank gave it (`13.9742`), with a decimal comma."""
+    if not value:
+        return ""
+    try:
+        exact = Decimal(value)
+    except InvalidOperation:
+        return value
+    return format(exact, "f").replace(".", ",") if exact.is_finite() else value
 
 
 def account_number(value: str | None) -> str:

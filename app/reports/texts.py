@@ -77,7 +77,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "fact.guardian": ("Verge (fødselsnummer)", "Guardian (national id)"),
     "fact.period": ("Periode hentet", "Period fetched"),
     "fact.environment": ("Datakilde", "Data source"),
-    "fact.request_id": ("AccountInfoRequestID", "AccountInfoRequestID"),
+    "fact.request_id": ("Forespørsels-ID (AccountInfoRequestID)", "AccountInfoRequestID"),
     "fact.legal_basis": ("Hjemmel", "Legal basis"),
     "fact.case_created": ("Sak opprettet", "Case created"),
     "fact.by": ("{time} av {user}", "{time} by {user}"),
@@ -97,8 +97,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     # Summary
     "summary.banks": ("Banker", "Banks"),
     "summary.banks_line": (
-        "{total} i alt: {complete} komplett, {partial} delvis, {failed} feilet, "
-        "{letter} krever brev",
+        "{total} i alt. Komplett: {complete}, delvis: {partial}, feilet: {failed}, "
+        "krever brev: {letter}",
         "{total} in all: {complete} complete, {partial} partial, {failed} failed, "
         "{letter} need a letter",
     ),

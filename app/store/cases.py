@@ -10,10 +10,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.domain.cases import CaseFacts
+from app.domain.errors import InvalidInput
 from app.domain.identifiers import PartyKind
 from app.domain.services import Service
 from app.store.db import Database
-from app.store.models import Account, Bank, Case, RequestLog, Transaction
+from app.store.models import Account, Bank, Case, DeletedCase, RequestLog, Transaction
 
 
 class CaseNotFound(LookupError):
@@ -22,9 +23,45 @@ class CaseNotFound(LookupError):
         self.case_id = case_id
 
 
+class CaseClosed(InvalidInput):
+    """A closed case keeps what it holds: nothing is fetched, imported or written into it."""
+
+    def __init__(self, reference: str) -> None:
+        super().__init__(
+            "case", f"{reference} is closed: a closed case is kept as it was, not changed"
+        )
+
+
+def ensure_open(session: Session, case_id: int) -> Case:
+    """The case, if it may still be changed; `CaseClosed` if it has been closed."""
+    case = load_case(session, case_id)
+    if case.closed_at is not None:
+        raise CaseClosed(case.reference)
+    return case
+
+
+def _next_case_number(session: Session) -> int:
+    """A number no case has had: a deleted case's number is never given again, so that its
+    request log, which outlives it, cannot be mistaken for a newer case's."""
+    used = [
+        session.scalar(select(func.max(Case.id))),
+        session.scalar(select(func.max(DeletedCase.case_number))),
+        session.scalar(select(func.max(RequestLog.case_id))),
+    ]
+    return max((number for number in used if number is not None), default=0) + 1
+
+
 def create_case(db: Database, facts: CaseFacts, *, environment: str, user: str) -> int:
+    """Store a new case; its reference must not be another case's (it names the case in the
+    command line, in letters and in reports)."""
     with db.session() as session:
+        taken = session.scalar(select(Case.id).where(Case.reference == facts.reference).limit(1))
+        if taken is not None:
+            raise InvalidInput(
+                "reference", f"case {taken} already has this reference; choose another"
+            )
         case = Case(
+            id=_next_case_number(session),
             request_id=str(uuid.uuid4()),
             service=facts.service.value,
             reference=facts.reference,

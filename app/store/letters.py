@@ -1,7 +1,9 @@
 """Digital letters to banks outside the API: which banks need one, and where each letter is.
 
-A letter moves from drafted to sent to answered to imported. A sent letter whose answer date
-has passed without an answer is shown as "reminder due"; that state is derived, not stored.
+A letter moves from drafted to sent to answered to imported, forward only: a step back is
+refused, and recording a step the letter has already passed changes nothing. A sent letter whose
+answer date has passed without an answer is shown as "reminder due"; that state is derived, not
+stored.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from sqlalchemy.orm import Session
 from app.store.models import Bank, Letter
 
 ANSWER_DAYS = 14
+ORDER = ("drafted", "sent", "answered", "imported")
+"""The stored states of a letter, in the only order it may move through them."""
 NEEDS_LETTER = ("letter_needed",)
 """Bank statuses for which the case asks for a letter; a partial answer may get one too."""
 
@@ -22,6 +26,19 @@ NEEDS_LETTER = ("letter_needed",)
 class LetterNotFound(LookupError):
     def __init__(self, letter_id: int) -> None:
         super().__init__(f"no letter {letter_id}")
+
+
+class LetterStateError(ValueError):
+    """A letter was asked to move back to a state it has already passed."""
+
+    def __init__(self, letter_id: int, current: str, wanted: str) -> None:
+        super().__init__(
+            f"letter {letter_id} is {current} already; it cannot go back to {wanted} "
+            f"(letters move forward only: {', '.join(ORDER)})"
+        )
+        self.letter_id = letter_id
+        self.current = current
+        self.wanted = wanted
 
 
 @dataclass(frozen=True)
@@ -95,10 +112,23 @@ def _letter(session: Session, letter_id: int) -> Letter:
     return letter
 
 
+def _moving_to(session: Session, letter_id: int, wanted: str) -> Letter | None:
+    """The letter when `wanted` is a step forward; None when it is in that state already."""
+    letter = _letter(session, letter_id)
+    if letter.status == wanted:
+        return None
+    if ORDER.index(letter.status) > ORDER.index(wanted):
+        raise LetterStateError(letter_id, letter.status, wanted)
+    return letter
+
+
 def mark_sent(
     session: Session, letter_id: int, *, now: datetime, answer_days: int = ANSWER_DAYS
 ) -> None:
-    letter = _letter(session, letter_id)
+    """Record that the letter was sent; its answer is due `answer_days` later."""
+    letter = _moving_to(session, letter_id, "sent")
+    if letter is None:
+        return
     letter.status, letter.sent_at = "sent", now
     letter.due_on = now.date() + timedelta(days=answer_days)
 
@@ -106,10 +136,12 @@ def mark_sent(
 def mark_answered(
     session: Session, letter_id: int, *, now: datetime, note: str | None = None
 ) -> None:
-    letter = _letter(session, letter_id)
-    letter.status, letter.answered_at = "answered", now
+    """Record that the bank answered (a note may be added to an answered letter later)."""
+    letter = _moving_to(session, letter_id, "answered")
+    if letter is not None:
+        letter.status, letter.answered_at = "answered", now
     if note:
-        letter.note = note
+        _letter(session, letter_id).note = note
 
 
 def mark_imported(session: Session, case_id: int, bank_id: int, *, now: datetime) -> bool:

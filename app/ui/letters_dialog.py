@@ -75,6 +75,7 @@ class LettersDialog(QDialog):
         self.sent_button.clicked.connect(lambda: self.mark("sent"))
         self.answered_button.clicked.connect(lambda: self.mark("answered"))
         self.import_button.clicked.connect(self.import_answer)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
         self.status = QLabel(self)
         buttons = QHBoxLayout()
         for button in (self.write_button, self.sent_button, self.answered_button,
@@ -113,6 +114,7 @@ class LettersDialog(QDialog):
         if self.rows and not self.table.selectedItems():
             self.table.selectRow(0)
         self.table.resizeColumnsToContents()
+        self._update_buttons()
 
     def selected(self) -> letters.LetterRow | None:
         index = self.table.currentRow()
@@ -153,13 +155,32 @@ class LettersDialog(QDialog):
         if row is None:
             return
         now = datetime.now(UTC)
-        with self.db.session() as session:
-            letter_id = letters.draft(session, self.case_id, row.bank_id, user=self.user, now=now)
-            if what == "sent":
-                letters.mark_sent(session, letter_id, now=now)
-            else:
-                letters.mark_answered(session, letter_id, now=now)
+        try:
+            with self.db.session() as session:
+                letter_id = letters.draft(
+                    session, self.case_id, row.bank_id, user=self.user, now=now
+                )
+                if what == "sent":
+                    letters.mark_sent(session, letter_id, now=now)
+                else:
+                    letters.mark_answered(session, letter_id, now=now)
+        except letters.LetterStateError:
+            self.status.setText(
+                self.tr("This letter has gone further already; a letter's state only moves on.")
+            )
+            return
         self.reload()
+
+    def _update_buttons(self) -> None:
+        """Offer only the steps forward from the chosen letter's state."""
+        row = self.selected()
+        status = "sent" if row is not None and row.status == "reminder_due" else None
+        status = status or (row.status if row is not None else None)
+        reached = letters.ORDER.index(status) if status in letters.ORDER else -1
+        self.sent_button.setEnabled(row is not None and reached < letters.ORDER.index("sent"))
+        self.answered_button.setEnabled(
+            row is not None and reached < letters.ORDER.index("answered")
+        )
 
     def import_answer(self) -> None:
         from app.ui.import_dialog import ImportDialog

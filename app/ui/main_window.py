@@ -123,7 +123,7 @@ class MainWindow(QMainWindow):
             Qt.ContextMenuPolicy.CustomContextMenu
         )
         self.case_view.setAlternatingRowColors(True)
-        for column, width in enumerate((105, 75, 95, 50, 55, 90)):
+        for column, width in enumerate((105, 75, 112, 50, 55, 90)):
             self.case_view.setColumnWidth(column, width)
         self.case_view.selectionModel().currentRowChanged.connect(self._case_row_changed)
         self.case_model.modelReset.connect(self._reselect_case)
@@ -777,10 +777,13 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         has_case = self._case_id is not None
-        self.fetch_action.setEnabled(has_case and self._harvest is None)
+        row = self.case_model.case(self._case_id) if has_case else None
+        is_open = row is not None and row.status != "closed"  # a closed case is not changed
+        self.fetch_action.setEnabled(is_open and self._harvest is None)
         self.cancel_action.setEnabled(self._harvest is not None)
-        for action in (self.report_action, self.import_action, self.letters_action,
-                       self.export_action, self.audit_action):  # fmt: skip
+        self.import_action.setEnabled(is_open)
+        for action in (self.report_action, self.letters_action, self.export_action,
+                       self.audit_action):  # fmt: skip
             action.setEnabled(has_case)
 
     def _splitters(self) -> dict[str, QSplitter]:

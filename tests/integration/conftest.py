@@ -9,6 +9,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from sqlalchemy import func, select
 
 from app.domain.cases import new_bankruptcy, new_estate, new_guardianship
 from app.domain.clock import FixedClock
@@ -17,6 +18,7 @@ from app.dsop.connection import DsopConnection
 from app.dsop.transport import RetryPolicy
 from app.sandbox.process import SandboxProcess
 from app.store.cases import create_case
+from app.store.models import Case
 
 TODAY = date(2025, 6, 16)
 CLOCK = FixedClock.on(TODAY)
@@ -69,8 +71,10 @@ def no_faults(world: World) -> Iterator[World]:
 
 
 def bankruptcy_case(db, debtor: str = "999000010", days_ago: int = 60) -> int:
+    with db.session() as session:  # references are unique: number each case of the test
+        number = session.scalar(select(func.count(Case.id))) + 1
     facts = new_bankruptcy(
-        reference=f"K-{debtor}",
+        reference=f"K-{debtor}-{number}",
         debtor_id=debtor,
         debtor_name="SYNTETISK BYGG AS",
         ruling_date=TODAY - timedelta(days=days_ago),

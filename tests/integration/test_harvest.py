@@ -101,3 +101,22 @@ def test_cancelling_keeps_what_was_stored(db, no_faults):
     resumed = harvest(db, case_id, no_faults)
     assert not resumed.cancelled
     assert resumed.transactions_new == resumed.transactions_received - kept
+
+
+def test_a_closed_case_is_not_fetched_and_no_request_leaves(db, no_faults):
+    from datetime import UTC, datetime
+
+    from app.store.deletion import close_case
+
+    world = no_faults
+    case_id = bankruptcy_case(db)
+    close_case(db, case_id, now=datetime(2025, 6, 16, 12, tzinfo=UTC))
+    world.clear_requests()
+
+    summary = harvest(db, case_id, world)
+
+    assert summary.error is not None and "is closed" in summary.error
+    assert summary.transactions_received == 0
+    assert world.requests() == []
+    with db.session() as session:
+        assert count_transactions(session, case_id) == 0

@@ -110,7 +110,7 @@ def build_bankruptcy(db, *, environment: str = "sandbox") -> BuiltCase:
     writer.set_bank(
         banks["933333333"],
         status="letter_needed",
-        message="no Control API in the directory: ask by digital letter",
+        message="no Control API in the directory",
     )
     end = date(2025, 6, 16)
     accounts = {}

@@ -41,7 +41,7 @@ def test_the_summary_gives_assets_and_debts_at_the_ruling_date_and_the_end(
     pages = all_text(write_report(bankruptcy.case_id))
     summary = next(text for text in pages[2:] if "1 Sammendrag" in text)
     # Banks: one complete, one partial, one that needs a letter.
-    assert "3 i alt: 1 komplett, 1 delvis, 0 feilet, 1 krever brev" in summary
+    assert "3 i alt. Komplett: 1, delvis: 1, feilet: 0, krever brev: 1" in summary
     # Accounts: business blocked; tax, loan, card open; savings closed 28.02.2025.
     assert "5 i alt: 3 åpne, 1 sperret, 1 avsluttet" in summary
     # At the end: assets 15 000,00 + 8 000,00 (+ 0 for the closed account) = 23 000,00;
@@ -183,7 +183,7 @@ def test_the_appendix_lists_every_transaction_and_every_account(bankruptcy, writ
     assert "Transaksjoner på konto 1234.56.78903: 5." in appendix
     assert "Transaksjoner i alt: 10. Kontoer med transaksjoner: 4." in appendix
     assert re.search(r"12.03.2025\s+Nettgiro\s+Ŋaŋ Holding AS", appendix)
-    assert "Opprinnelig 39,90 EUR, kurs 11.4481" in appendix
+    assert "Opprinnelig 39,90 EUR, kurs 11,4481" in appendix  # a decimal comma, as amounts
 
 
 def test_decisions_say_not_recorded_until_a_module_registers_a_builder(

@@ -80,8 +80,13 @@ def test_letters_are_written_sent_and_answered(qtbot, db, fixed_case, tmp_path):
     dialog.mark("sent")
     assert dialog.table.item(0, 2).text() == "Sent"
     assert dialog.table.item(0, 3).text()
+    assert dialog.sent_button.isEnabled() is False  # sent already: only answered is next
     dialog.mark("answered")
     assert dialog.table.item(0, 2).text() == "Answered"
+    assert not dialog.sent_button.isEnabled() and not dialog.answered_button.isEnabled()
+    dialog.mark("sent")  # as a stale click would: refused, the state stays
+    assert dialog.table.item(0, 2).text() == "Answered"
+    assert "only moves on" in dialog.status.text()
 
 
 def test_the_request_log_shows_each_request_and_saves_csv(qtbot, db, fixed_case, tmp_path):

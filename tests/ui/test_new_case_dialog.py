@@ -27,6 +27,7 @@ TODAY = date(2025, 6, 30)
 WARD = person_id(date(1950, 4, 2), 234)
 GUARDIAN = person_id(date(1975, 8, 9), 345)
 DECEASED = person_id(date(1940, 1, 15), 456)
+CHILD = person_id(date(2018, 3, 1), 567)  # died young: a date of death before birth is close
 
 
 @pytest.fixture
@@ -119,7 +120,7 @@ def test_valid_guardianship_gives_facts(dialog: NewCaseDialog) -> None:
          " or 11 digits (national id or D-number)"),
         (Service.BANKRUPTCY, {"debtor_id": "999000010", "cutoff": date(2025, 3, 20)},
          FIELD_CUTOFF_DATE, "Cut-off date (fristdag): cannot be after the ruling date"),
-        (Service.ESTATE, {"deceased_id": DECEASED, "death_date": date(1939, 1, 1)},
+        (Service.ESTATE, {"deceased_id": CHILD, "death_date": date(2017, 6, 1)},
          FIELD_DEATH_DATE, "Date of death: cannot be before the birth date"),
         (Service.ESTATE, {"deceased_id": DECEASED[:-1] + "0"}, SUBJECT[Service.ESTATE],
          "Deceased's national id or D-number: the check digits do not match (mistyped?)"),
@@ -183,10 +184,15 @@ def test_errors_are_translated_to_norwegian(
     qtbot.waitUntil(lambda: dialog.create_button.text() == "&Opprett sak")
     dialog.set_service(Service.ESTATE)
     dialog.reference.setText("D-2")
-    dialog.deceased_id.setText(DECEASED)
-    dialog.death_date.setDate(QDate(1939, 1, 1))
+    dialog.deceased_id.setText(CHILD)
+    dialog.death_date.setDate(QDate(2017, 6, 1))
     dialog.accept()
     assert dialog.visible_errors() == ["Dødsdato: kan ikke være før fødselsdatoen"]
+    dialog.death_date.setDate(QDate(2015, 6, 29))  # a day beyond the ten years
+    dialog.accept()
+    assert dialog.visible_errors() == [
+        "Dødsdato: kan ikke være mer enn ti år tilbake (bankene har ikke eldre data)"
+    ]
 
 
 def test_window_stores_nothing_when_the_user_gives_up_after_an_error(

@@ -14,6 +14,7 @@ from app.domain.cases import (
     FIELD_RULING_DATE,
     FIELD_SUBJECT,
     FIELD_YEAR,
+    earliest_key_date,
     new_bankruptcy,
     new_estate,
     new_guardianship,
@@ -196,8 +197,33 @@ def test_generated_input_is_accepted_or_refused_never_crashes(kind, subject, oth
         assert refused.field and refused.rule
         return
     assert facts.key_date <= TODAY or kind is Service.GUARDIANSHIP
+    if kind is not Service.GUARDIANSHIP:
+        assert facts.key_date >= earliest_key_date(TODAY)
     period = facts.period(TODAY)
     assert period.start <= period.end <= TODAY
     if kind is Service.GUARDIANSHIP:
         assert year == TODAY.year - 1
     assert len(facts.subject_id) in (9, 11)
+
+
+@pytest.mark.parametrize(
+    ("ruling", "accepted"),
+    [(date(2015, 6, 16), True), (date(2015, 6, 15), False), (date(1900, 5, 5), False)],
+)
+def test_a_ruling_date_more_than_ten_years_ago_is_refused(ruling, accepted):
+    assert date(2025, 6, 16) == TODAY
+    make = lambda: new_bankruptcy(  # noqa: E731
+        reference="K", debtor_id="999000010", ruling_date=ruling, today=TODAY
+    )
+    if accepted:
+        assert make().key_date == ruling
+        return
+    with pytest.raises(InvalidInput) as refused:
+        make()
+    assert refused.value.field == "Ruling date"
+    assert refused.value.rule.startswith("cannot be more than ten years ago")
+
+
+def test_the_ten_year_limit_from_a_29_february():
+    assert earliest_key_date(date(2024, 2, 29)) == date(2014, 2, 28)
+    assert earliest_key_date(date(2025, 3, 1)) == date(2015, 3, 1)

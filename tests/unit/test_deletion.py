@@ -16,6 +16,7 @@ from app.store.deletion import (
     delete_case,
     due_for_deletion,
     find_in_file,
+    reopen_case,
 )
 from app.store.models import DeletedCase, RequestLog, Transaction
 from app.store.writer import BankInfo, CaseWriter
@@ -110,3 +111,51 @@ def test_retention_proposes_closed_cases_older_than_the_setting(db):
     close_case(db, recent, now=NOW - timedelta(days=10))
     proposed = due_for_deletion(db, retention_days=365, now=NOW)
     assert [case.id for case in proposed] == [old]
+
+
+def test_a_deleted_case_number_is_never_given_again(db):
+    first = estate_with_data(db, reference="D-1")
+    close_case(db, first, now=NOW)
+    delete_case(db, first, user="tester", now=NOW)
+
+    second = estate_with_data(db, reference="D-2")
+    assert second == first + 1  # the deleted number stays with the deleted case's log
+    close_case(db, second, now=NOW)
+    delete_case(db, second, user="tester", now=NOW)  # and this one can be deleted in turn
+    with db.session() as session:
+        assert sorted(session.scalars(select(DeletedCase.case_number))) == [first, second]
+        logged = select(RequestLog.case_id).where(RequestLog.case_id.is_not(None))
+        assert session.scalars(logged).all() == []  # SET NULL on deletion, numbers kept apart
+
+
+def test_a_closed_case_refuses_import_and_fetch_but_reopens(db, tmp_path):
+    from app.imports.into_case import CaseImport
+    from app.store.cases import CaseClosed, ensure_open
+
+    case_id = estate_with_data(db)
+    close_case(db, case_id, now=NOW)
+    statement = tmp_path / "s.csv"
+    statement.write_text("Dato;Beløp\n01.05.2025;-10,00\n", encoding="utf-8")
+    with pytest.raises(CaseClosed, match="D-1 is closed"):
+        CaseImport(db, case_id, user="tester", now=NOW).import_file(statement)
+    with db.session() as session:
+        assert session.scalar(select(func.count(Transaction.id))) == 200  # nothing added
+    reopen_case(db, case_id)
+    with db.session() as session:
+        assert ensure_open(session, case_id).id == case_id
+
+
+def test_a_reference_already_taken_is_refused_and_nothing_is_stored(db):
+    from app.domain.errors import InvalidInput
+    from app.store.models import Case
+
+    estate_with_data(db, reference="D-1")
+    facts = new_estate(
+        reference="D-1", deceased_id=DECEASED, death_date=date(2025, 4, 22), today=NOW.date()
+    )
+    with pytest.raises(InvalidInput) as refused:
+        create_case(db, facts, environment="sandbox", user="tester")
+    assert refused.value.field == "reference"
+    assert "already has this reference" in refused.value.rule
+    with db.session() as session:
+        assert session.scalar(select(func.count(Case.id))) == 1

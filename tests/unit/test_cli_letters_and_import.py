@@ -1,0 +1,108 @@
+"""Letters and imports from the command line: a letter only moves forward and shows the date
+that fits its state; an import names the options it needs and refuses a bad bank number."""
+
+from __future__ import annotations
+
+import pytest
+
+from app import config
+from app.cli import main
+from app.store.cases import find_case
+from app.store.db import Database
+from app.store.writer import BankInfo, CaseWriter
+from tests.conftest import SHARED
+
+LETTER_BANK = "999000126"
+STATEMENT = SHARED / "samples" / "camt" / "viafintech__053_valid_example.xml"
+
+
+@pytest.fixture
+def case() -> str:
+    command = ["new", "bankruptcy", "--reference", "K-1", "--debtor", "999000010"]
+    assert main([*command, "--ruling-date", "05.05.2025"]) == 0
+    db = Database(config.database_url())
+    with db.session() as session:
+        case_id = find_case(session, "K-1").id
+    writer = CaseWriter(db)
+    banks = writer.upsert_banks(case_id, [BankInfo(LETTER_BANK, "Syntetisk Sparebank Nord")])
+    writer.set_bank(banks[LETTER_BANK], status="letter_needed")
+    db.dispose()
+    return "K-1"
+
+
+def letter(*flags: str) -> int:
+    return main(["letter", "K-1", "--bank", LETTER_BANK, *flags])
+
+
+def test_sent_and_answered_together_are_refused(case, capsys):
+    with pytest.raises(SystemExit) as refused:
+        letter("--sent", "--answered")
+
+    assert refused.value.code == 2
+    assert "not allowed with argument --sent" in capsys.readouterr().err
+
+
+def test_an_answered_letter_cannot_go_back_to_sent(case, capsys):
+    assert letter("--sent") == 0
+    assert letter("--answered") == 0
+    capsys.readouterr()
+
+    assert letter("--sent") == 2
+
+    assert capsys.readouterr().err == (
+        f"boinnsyn: the letter to bank {LETTER_BANK} is answered already; it cannot go back "
+        "to sent (letters move forward only: drafted, sent, answered, imported)\n"
+    )
+    assert main(["letters", "K-1"]) == 0
+    assert "answered" in capsys.readouterr().out
+
+
+def test_an_answered_letter_shows_when_it_was_answered_not_an_answer_due(case, capsys):
+    assert letter("--sent") == 0
+    capsys.readouterr()
+    assert main(["letters", "K-1"]) == 0
+    assert " sent answer due " in capsys.readouterr().out
+
+    assert letter("--answered") == 0
+    capsys.readouterr()
+    assert main(["letters", "K-1"]) == 0
+
+    [line] = capsys.readouterr().out.splitlines()
+    assert "answer due" not in line
+    state = line.split()[-2:]
+    assert state[0] == "answered" and len(state[1].split(".")) == 3
+
+
+def test_an_account_new_to_the_case_names_the_bank_options(case, capsys):
+    capsys.readouterr()
+
+    assert main(["import", "K-1", str(STATEMENT)]) == 1
+
+    err = capsys.readouterr().err
+    assert "is not in the case" in err
+    assert "--bank ORGNO" in err and "--bank-name NAME" in err
+
+
+@pytest.mark.parametrize("bank", ["12", "abc", "999000028"])
+def test_an_invalid_bank_number_is_refused_naming_the_option(case, capsys, bank):
+    capsys.readouterr()
+
+    assert main(["import", "K-1", str(STATEMENT), "--bank", bank, "--bank-name", "X"]) == 2
+
+    err = capsys.readouterr().err
+    assert err.startswith("boinnsyn: --bank: ")
+    assert "9 digits" in err or "check digit" in err
+    assert main(["cases"]) == 0
+    assert "banks=1 " in capsys.readouterr().out  # nothing added
+
+
+def test_a_synthetic_bank_number_is_accepted(case, capsys):
+    capsys.readouterr()
+
+    code = main(
+        ["import", "K-1", str(STATEMENT), "--bank", "999000029", "--bank-name", "Fjordbank"]
+    )
+
+    assert code == 0, capsys.readouterr().err
+    assert main(["cases"]) == 0
+    assert "banks=2 " in capsys.readouterr().out
