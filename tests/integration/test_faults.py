@@ -136,3 +136,7 @@ def test_logs_and_audit_export_hold_no_id_from_the_case(db, no_faults, private_h
     for secret in ["999000010", *accounts]:
         assert secret not in logs
         assert secret not in export.getvalue()
+    # No token (a JWT starts with the base64 of '{"'), authorisation header or key either.
+    for marker in ("eyJ", "Bearer", "BEGIN PRIVATE KEY", "BEGIN RSA", "client_assertion"):
+        assert marker not in logs
+        assert marker not in export.getvalue()
