@@ -47,7 +47,10 @@ from app.store.browse import (
     SortKey,
     TransactionFilter,
     TransactionRow,
+    count_listed,
+    read_from_index,
     transaction_ids,
+    transaction_ids_at,
     transaction_rows,
 )
 from app.store.db import Database
@@ -105,6 +108,75 @@ def _display(row: TransactionRow, key: SortKey) -> str:
     return ""
 
 
+class IndexedListing:
+    """The ordered ids of an unfiltered listing, read a stretch at a time from an index.
+
+    Reading every id of half a million transactions in order takes longer than a user should
+    wait for a sort; with an indexed sort and no filter, a count and the stretch on screen are
+    enough, and the rest is read as the user scrolls to it.
+    """
+
+    STRETCH = 2000
+    CACHED = 50
+
+    def __init__(self, db: Database, case_id: int, sort: SortKey, descending: bool) -> None:
+        self._db = db
+        self._case_id = case_id
+        self._sort = sort
+        self._descending = descending
+        with db.session() as session:
+            self._length = count_listed(session, case_id)
+        self._stretches: OrderedDict[int, array[int]] = OrderedDict()
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __getitem__(self, key: int | slice) -> Any:
+        if isinstance(key, slice):
+            start, stop, _step = key.indices(self._length)
+            found: array[int] = array("q")
+            while start < stop:
+                number, offset = divmod(start, self.STRETCH)
+                part = self._stretch(number)[offset : offset + stop - start]
+                if not part:
+                    break  # the case has fewer rows than when it was counted
+                found.extend(part)
+                start += len(part)
+            return found
+        position = key + self._length if key < 0 else key
+        if not 0 <= position < self._length:
+            raise IndexError(key)
+        number, offset = divmod(position, self.STRETCH)
+        return self._stretch(number)[offset]
+
+    def index(self, transaction_id: int) -> int:
+        """Where a transaction stands; reads the whole listing, so it is for rare use."""
+        with self._db.session() as session:
+            every = transaction_ids(
+                session, self._case_id, sort=self._sort, descending=self._descending
+            )
+        return every.index(transaction_id)
+
+    def _stretch(self, number: int) -> array[int]:
+        stretch = self._stretches.get(number)
+        if stretch is not None:
+            self._stretches.move_to_end(number)
+            return stretch
+        with self._db.session() as session:
+            stretch = transaction_ids_at(
+                session,
+                self._case_id,
+                sort=self._sort,
+                descending=self._descending,
+                offset=number * self.STRETCH,
+                limit=self.STRETCH,
+            )
+        self._stretches[number] = stretch
+        while len(self._stretches) > self.CACHED:
+            self._stretches.popitem(last=False)
+        return stretch
+
+
 class TransactionTableModel(QAbstractTableModel):
     """Rows of one case's transactions, read from the store a block at a time."""
 
@@ -122,7 +194,7 @@ class TransactionTableModel(QAbstractTableModel):
         self._filter = TransactionFilter()
         self._sort = SortKey.DATE
         self._descending = False
-        self._ids: array[int] = array("q")
+        self._ids: array[int] | IndexedListing = array("q")
         self._blocks: OrderedDict[int, dict[int, TransactionRow]] = OrderedDict()
 
     # Qt's interface -----------------------------------------------------------------------
@@ -223,6 +295,8 @@ class TransactionTableModel(QAbstractTableModel):
         self._blocks.clear()
         if self._case_id is None:
             self._ids = array("q")
+        elif read_from_index(self._filter, self._sort):
+            self._ids = IndexedListing(self._db, self._case_id, self._sort, self._descending)
         else:
             with self._db.session() as session:
                 self._ids = transaction_ids(
@@ -253,7 +327,10 @@ class TransactionTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, column), self.index(len(self._ids) - 1, column))
 
     def transaction_id(self, row: int) -> int | None:
-        return self._ids[row] if 0 <= row < len(self._ids) else None
+        try:
+            return self._ids[row] if 0 <= row < len(self._ids) else None
+        except IndexError:  # the case lost rows since the listing was counted
+            return None
 
     def row_of(self, transaction_id: int) -> int | None:
         try:
@@ -270,7 +347,8 @@ class TransactionTableModel(QAbstractTableModel):
             block = self._load_block(number)
         else:
             self._blocks.move_to_end(number)
-        return block.get(self._ids[row])
+        transaction_id = self.transaction_id(row)
+        return block.get(transaction_id) if transaction_id is not None else None
 
     def cached_rows(self) -> int:
         return sum(len(block) for block in self._blocks.values())

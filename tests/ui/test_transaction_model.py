@@ -135,3 +135,44 @@ def test_header_names_the_columns(model: TransactionTableModel) -> None:
     assert names[2:] == [
         "Date", "Account", "Amount", "Currency", "Counterparty", "Text", "Reference", "Status",
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize("key", [SortKey.DATE, SortKey.AMOUNT])
+@pytest.mark.parametrize("descending", [False, True])
+def test_an_unfiltered_listing_is_read_by_stretches_in_the_same_order(
+    qapp: object, db: Database, monkeypatch: pytest.MonkeyPatch, key: SortKey, descending: bool
+) -> None:
+    from app.store.browse import transaction_ids
+    from app.ui.transactions import IndexedListing
+
+    case_id = build_large_case(db, 1_000, accounts=3)
+    monkeypatch.setattr(IndexedListing, "STRETCH", 64)
+    monkeypatch.setattr(IndexedListing, "CACHED", 3)
+    with db.session() as session:
+        expected = transaction_ids(session, case_id, sort=key, descending=descending).tolist()
+
+    listing = IndexedListing(db, case_id, key, descending)
+    assert len(listing) == 1_000
+    assert listing[0:1_000].tolist() == expected  # across sixteen stretch boundaries
+    assert listing[60:70].tolist() == expected[60:70]
+    assert [listing[row] for row in (0, 63, 64, 999, -1)] == [
+        expected[0], expected[63], expected[64], expected[999], expected[-1]
+    ]  # fmt: skip
+    assert listing.index(expected[700]) == 700
+    with pytest.raises(IndexError):
+        listing[1_000]
+
+    order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+    model = TransactionTableModel(db)
+    model.set_case(case_id)
+    model.sort(COLUMN_OF[key], order)
+    assert [model.transaction_id(row) for row in range(0, 1_000, 37)] == expected[::37]
+    model.set_filter(TransactionFilter(direction=Direction.OUT))  # a filter reads every id
+    assert model.rowCount() == sum(1 for i in expected if _amount_of(db, i) < 0) > 0
+
+
+def _amount_of(db: Database, transaction_id: int) -> int:
+    from app.store.models import Transaction
+
+    with db.session() as session:
+        return session.get(Transaction, transaction_id).amount_minor
