@@ -522,7 +522,7 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../app/ui/transactions.py" line="+418"/>
+        <location filename="../app/ui/transactions.py" line="+496"/>
         <source>&amp;Search:</source>
         <translation>Sø&amp;k:</translation>
     </message>
@@ -1132,6 +1132,11 @@
         <location line="+7"/>
         <source>The statement&apos;s closing balance does not match its entries.</source>
         <translation>Utgående saldo i kontoutskriften stemmer ikke med postene.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 of them are booked outside the case&apos;s period; they are kept.</source>
+        <translation>%1 av dem er bokført utenfor sakens periode; de er tatt vare på.</translation>
     </message>
 </context>
 <context>
@@ -2143,7 +2148,7 @@
 <context>
     <name>TransactionTableModel</name>
     <message>
-        <location filename="../app/ui/transactions.py" line="-366"/>
+        <location filename="../app/ui/transactions.py" line="-441"/>
         <source>Flag</source>
         <translation>Flagg</translation>
     </message>
@@ -2193,7 +2198,7 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+207"/>
+        <location line="+282"/>
         <source>Flagged</source>
         <translation>Flagget</translation>
     </message>
@@ -2756,7 +2761,7 @@
         <translation>Saksreferanse</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_dialog.py" line="-307"/>
+        <location filename="../app/ui/import_dialog.py" line="-310"/>
         <source>Account number</source>
         <translation>Kontonummer</translation>
     </message>

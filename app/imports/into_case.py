@@ -22,7 +22,7 @@ from app.imports import camt, tabular
 from app.imports.errors import ImportFileError
 from app.store import imports as store
 from app.store import letters
-from app.store.cases import ensure_open
+from app.store.cases import ensure_open, facts_of
 from app.store.db import Database
 from app.store.writer import BankInfo, CaseWriter
 
@@ -51,6 +51,8 @@ class FileResult:
     kind: str
     accounts: list[AccountResult] = field(default_factory=list)
     already_imported: bool = False
+    outside_period: int = 0
+    """Records booked outside the case's period: kept, as the bank sent them, and told."""
 
     @property
     def records(self) -> int:
@@ -72,7 +74,7 @@ class FileResult:
         return (
             f"file={self.file} kind={self.kind} accounts={len(self.accounts)} "
             f"records={self.records} new={self.new} already={self.records - self.new} "
-            f"balance={self.balance_check}"
+            f"balance={self.balance_check} outside_period={self.outside_period}"
         )
 
 
@@ -189,7 +191,7 @@ class CaseImport:
         remember: bool = True,
     ) -> FileResult:
         with self.db.session() as session:
-            ensure_open(session, self.case_id)
+            case_period = facts_of(ensure_open(session, self.case_id)).period(self.now.date())
         data = path.read_bytes()
         digest = hashlib.sha256(data).hexdigest()
         kind = "statement" if is_statement(data) else "table"
@@ -239,6 +241,9 @@ class CaseImport:
             days += [r.booking_date for r in table_records if r.booking_date]
 
         period = (min(days), max(days)) if days else None
+        result.outside_period = sum(
+            1 for day in days if not case_period.start <= day <= case_period.end
+        )
         status = "mismatch" if result.balance_check == "mismatch" else "complete"
         with self.db.session() as session:
             store.set_source_result(

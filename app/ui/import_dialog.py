@@ -369,6 +369,10 @@ class ImportDialog(QDialog):
         )
         if result.balance_check == "mismatch":
             text += " " + self.tr("The statement's closing balance does not match its entries.")
+        if result.outside_period:
+            text += " " + self.tr(
+                "%1 of them are booked outside the case's period; they are kept."
+            ).replace("%1", str(result.outside_period))
         self.result_label.setText(text)
 
     def _failed(self, message: str) -> None:

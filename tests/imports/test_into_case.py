@@ -164,3 +164,20 @@ def test_a_bank_export_without_an_account_is_refused(db, case, tmp_path):
 def test_norwegian_ibans_become_account_numbers():
     assert account_number_of("NO93 8601 1117 947") == "86011117947"
     assert account_number_of("NL77ABNA0574908765") == "NL77ABNA0574908765"
+
+
+def test_records_outside_the_case_period_are_kept_and_counted(db, case, tmp_path):
+    case_id, _ = case  # ruling date 05.05.2025: the period is 05.05.2024 to 16.06.2025
+    export = tmp_path / "old.csv"
+    export.write_text(
+        "Dato;Forklaring;Rentedato;Ut fra konto;Inn på konto\n"
+        "04.05.2024;Dagen før perioden;04.05.2024;100,00;\n"
+        "05.05.2024;Periodens første dag;05.05.2024;200,00;\n"
+        "16.06.2025;Periodens siste dag;16.06.2025;;300,00\n",
+        encoding="utf-8",
+    )
+    result = importer(db, case_id).import_file(
+        export, bank_org="999000029", account_number="99901000014"
+    )
+    assert (result.records, result.new, result.outside_period) == (3, 3, 1)
+    assert result.line().endswith("outside_period=1")
