@@ -185,6 +185,7 @@ class GuardianshipPanel(QWidget):
             kind = self.tr("in") if category.kind.value == "income" else self.tr("out")
             headers.append(f"{_translate(category.label)} ({kind})")
         self.accounts.setHorizontalHeaderLabels(headers)
+        self.accounts.resizeColumnsToContents()  # every heading readable; the table scrolls
         self.add_button.setText(self.tr("&Add account"))
         self.remove_button.setText(self.tr("&Remove account"))
         self.import_button.setText(self.tr("&Import…"))

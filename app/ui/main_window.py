@@ -123,7 +123,7 @@ class MainWindow(QMainWindow):
             Qt.ContextMenuPolicy.CustomContextMenu
         )
         self.case_view.setAlternatingRowColors(True)
-        for column, width in enumerate((105, 75, 112, 50, 55, 90)):
+        for column, width in enumerate((105, 75, 125, 50, 55, 90)):
             self.case_view.setColumnWidth(column, width)
         self.case_view.selectionModel().currentRowChanged.connect(self._case_row_changed)
         self.case_model.modelReset.connect(self._reselect_case)
@@ -202,7 +202,7 @@ class MainWindow(QMainWindow):
         self.main_split.addWidget(self.case_view)
         self.main_split.addWidget(case_pane)
         self.main_split.setStretchFactor(1, 4)
-        self.main_split.setSizes([280, 1120])
+        self.main_split.setSizes([330, 1070])  # the case list shows its three first columns
         self.setCentralWidget(self.main_split)
 
         self.fetch_panel = FetchPanel(self)
