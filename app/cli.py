@@ -619,7 +619,8 @@ def _import(runtime: Runtime, args: argparse.Namespace) -> int:
             )
         except ImportTargetError as error:
             failed += 1
-            print(f"boinnsyn: {error}{_import_hint(error.problem)}", file=sys.stderr)
+            hint = IMPORT_HINTS.get(error.needs, "") if error.needs else ""
+            print(f"boinnsyn: {error}{hint}", file=sys.stderr)
             continue
         except (ImportFileError, OSError) as error:
             failed += 1
@@ -631,12 +632,9 @@ def _import(runtime: Runtime, args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-def _import_hint(problem: str) -> str:
-    """The options that name what the import could not place, for the problem it reported."""
-    if "name its bank" in problem:
-        return " (give --bank ORGNO, and --bank-name NAME when the bank is new to the case)"
-    if "give the bank's name" in problem:
-        return " (give --bank-name NAME)"
-    if "needs the account number" in problem:
-        return " (give --account NUMBER)"
-    return ""
+IMPORT_HINTS = {
+    "bank": " (give --bank ORGNO, and --bank-name NAME when the bank is new to the case)",
+    "bank_name": " (give --bank-name NAME)",
+    "account": " (give --account NUMBER)",
+}
+"""The options that name what an import could not place, by what it needs."""

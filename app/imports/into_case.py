@@ -33,7 +33,15 @@ BALANCE_KINDS = {"closing": "bookedBalance", "opening": "openingBalance"}
 
 
 class ImportTargetError(ImportFileError):
-    """The file cannot be placed in the case: an account or bank the user must name."""
+    """The file cannot be placed in the case: an account or bank the user must name.
+
+    `needs` says what the user must give so that it can: "bank" (the bank's organisation
+    number), "bank_name" or "account"; None where naming something would not help.
+    """
+
+    def __init__(self, file: str, problem: str, needs: str | None = None) -> None:
+        super().__init__(file, problem)
+        self.needs = needs
 
 
 @dataclass
@@ -127,12 +135,14 @@ class CaseImport:
             bank_id = store.bank_in_case(session, self.case_id, bank_org) if bank_org else None
         if bank_org is None:
             raise ImportTargetError(
-                file, f"account {number} is not in the case; name its bank to add it"
+                file, f"account {number} is not in the case; name its bank to add it", "bank"
             )
         if bank_id is None:
             if not bank_name:
                 raise ImportTargetError(
-                    file, f"bank {bank_org} is not in the case; give the bank's name to add it"
+                    file,
+                    f"bank {bank_org} is not in the case; give the bank's name to add it",
+                    "bank_name",
                 )
             bank_id = self.writer.upsert_banks(
                 self.case_id, [BankInfo(org_number=bank_org, name=bank_name)]
@@ -231,7 +241,9 @@ class CaseImport:
                     messages.append(f"{number}: {item.message}")
         else:
             if account_number is None:
-                raise ImportTargetError(path.name, "a bank export needs the account number")
+                raise ImportTargetError(
+                    path.name, "a bank export needs the account number", "account"
+                )
             target = self._target(
                 account_number, bank_org=bank_org, bank_name=bank_name, file=path.name
             )

@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable, Iterator, Sequence
 
+from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph
 
 from app.reports import formatting as fmt
@@ -163,7 +164,9 @@ class TransactionRows(Flowable):
         canvas.restoreState()
 
     @staticmethod
-    def _rows(text, rows: list[Cells], heights: list[int], top: float, face: str) -> None:  # type: ignore[no-untyped-def]
+    def _rows(
+        text: PDFTextObject, rows: list[Cells], heights: list[int], top: float, face: str
+    ) -> None:
         """Write the rows in reading order: row by row, each cell from its own text origin.
 
         A cell's lines follow each other at the text leading; numbers and marks are one line,

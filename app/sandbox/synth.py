@@ -860,9 +860,8 @@ def _loan_account(g: _Month, opening_balance: Decimal) -> None:
 
 def _savings_account(g: _Month) -> None:
     if g.first.month == 12:
-        g.add(
-            g.day(31), _money(float(g.plan.level) * 0.03), "interest", INTEREST_IN, info="Årsrenter"
-        )
+        interest = _money(float(g.plan.level) * 0.03)
+        g.add(g.day(31), interest, "interest", INTEREST_IN, info="Årsrenter")
     if g.rng.random() < 0.1:
         g.add(
             g.random_day(),

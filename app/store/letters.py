@@ -112,12 +112,21 @@ def _letter(session: Session, letter_id: int) -> Letter:
     return letter
 
 
+def goes_forward(status: str, wanted: str) -> bool:
+    """Whether a letter in `status` (stored, or as `state` shows it) may still move to `wanted`.
+
+    No letter yet ("none") may go anywhere; a reminder due is a sent letter.
+    """
+    stored = "sent" if status == "reminder_due" else status
+    return stored not in ORDER or ORDER.index(stored) < ORDER.index(wanted)
+
+
 def _moving_to(session: Session, letter_id: int, wanted: str) -> Letter | None:
     """The letter when `wanted` is a step forward; None when it is in that state already."""
     letter = _letter(session, letter_id)
     if letter.status == wanted:
         return None
-    if ORDER.index(letter.status) > ORDER.index(wanted):
+    if not goes_forward(letter.status, wanted):
         raise LetterStateError(letter_id, letter.status, wanted)
     return letter
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.clock import to_oslo
+from app.reports.files import written_privately
 from app.store.audit_export import write_audit_csv
 from app.store.cases import audit_records
 from app.store.db import Database
@@ -101,7 +102,9 @@ class AuditDialog(QDialog):
             if not chosen:
                 return None
             path = Path(chosen)
-        with path.open("w", encoding="utf-8", newline="") as stream:
+        with (
+            written_privately(path) as part,
+            part.open("w", encoding="utf-8", newline="") as stream,
+        ):
             write_audit_csv(self.db, self.case_id, stream)
-        path.chmod(0o600)
         return path

@@ -174,12 +174,9 @@ class LettersDialog(QDialog):
     def _update_buttons(self) -> None:
         """Offer only the steps forward from the chosen letter's state."""
         row = self.selected()
-        status = "sent" if row is not None and row.status == "reminder_due" else None
-        status = status or (row.status if row is not None else None)
-        reached = letters.ORDER.index(status) if status in letters.ORDER else -1
-        self.sent_button.setEnabled(row is not None and reached < letters.ORDER.index("sent"))
+        self.sent_button.setEnabled(row is not None and letters.goes_forward(row.status, "sent"))
         self.answered_button.setEnabled(
-            row is not None and reached < letters.ORDER.index("answered")
+            row is not None and letters.goes_forward(row.status, "answered")
         )
 
     def import_answer(self) -> None:

@@ -223,7 +223,7 @@ class OverviewWidget(QWidget):
                 )
                 if account.fetch_status != "complete":
                     fetch.setForeground(WARNING)
-                end = format_minor(account.balance_end) if account.balance_end is not None else "–"
+                end = "–" if account.balance_end is None else format_minor(account.balance_end)
                 rows.append(
                     [
                         _item(bank.name),
