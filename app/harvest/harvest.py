@@ -152,22 +152,10 @@ class Harvest:
     async def _written(writes: list[asyncio.Future[int]]) -> int:
         """How many rows the page writes added, once all are done.
 
-        A cancelled fetch still waits for them: each page it received is kept and counted.
-        The cancellation is passed on afterwards.
+        Shielded: a cancelled fetch stops waiting here, yet every page it received is still
+        written, since the writer thread is shut down only when its queue is empty.
         """
-        together = asyncio.gather(*writes)
-        cancelled = False
-        while True:
-            try:
-                added = sum(await asyncio.shield(together))
-                break
-            except asyncio.CancelledError:
-                if together.cancelled():
-                    raise
-                cancelled = True
-        if cancelled:
-            raise asyncio.CancelledError
-        return added
+        return sum(await asyncio.shield(asyncio.gather(*writes)))
 
     async def _flush_audit(self) -> None:
         entries = self.audit.take()
