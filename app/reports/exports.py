@@ -1,4 +1,6 @@
-"""Spreadsheet exports of a case: its transactions, its summary and its request log.
+"""Spreadsheet exports of a case: its transactions and its summary.
+
+The request log is exported by `app.store.audit_export`, in machine-readable CSV.
 
 XLSX files have real number and date cells (amounts as exact decimals with the format
 `#,##0.00`, which Excel shows as `1 234,56` in Norwegian), a header row, frozen panes and an
@@ -103,30 +105,6 @@ def transaction_columns(tr: Catalogue, flagged: set[int]) -> tuple[Column, ...]:
         Column("col.exchange_rate", DECIMAL, 10, lambda r: _decimal(r.exchange_rate)),
         Column("col.flagged", TEXT, 8, lambda r: yes if r.id in flagged else ""),
         Column("col.transaction_id", TEXT, 28, lambda r: r.key),
-    )
-
-
-def audit_columns(tr: Catalogue) -> tuple[Column, ...]:
-    return (
-        Column("col.time", TIME, 17, lambda r: r.at),
-        Column("col.user", TEXT, 14, lambda r: r.user),
-        Column("col.environment", TEXT, 11, lambda r: r.environment),
-        Column("col.service", TEXT, 12, lambda r: r.service),
-        Column("col.bank_org", TEXT, 13, lambda r: r.bank_org_number),
-        Column("col.endpoint", TEXT, 20, lambda r: r.endpoint),
-        Column("col.method", TEXT, 8, lambda r: r.method),
-        Column("col.correlation_id", TEXT, 38, lambda r: r.correlation_id),
-        Column("col.request_id", TEXT, 38, lambda r: r.request_id),
-        Column("col.legal_mandate", TEXT, 40, lambda r: r.legal_mandate),
-        Column("col.period_start", DATE, 12, lambda r: r.period_start),
-        Column("col.period_end", DATE, 12, lambda r: r.period_end),
-        Column("col.http_status", NUMBER, 10, lambda r: r.http_status),
-        Column("col.response_status", TEXT, 12, lambda r: r.response_status),
-        Column("col.error_code", TEXT, 12, lambda r: r.error_code),
-        Column("col.item_count", NUMBER, 10, lambda r: r.item_count),
-        Column("col.attempt", NUMBER, 8, lambda r: r.attempt),
-        Column("col.duration_ms", NUMBER, 12, lambda r: r.duration_ms),
-        Column("col.outcome", TEXT, 14, lambda r: r.outcome),
     )
 
 
@@ -301,31 +279,6 @@ def export_transactions_xlsx(
     path = _save(workbook, out)
     log.info("case %d: %d transactions exported to XLSX", case_id, rows)
     return path
-
-
-def export_audit_xlsx(
-    db: Database,
-    case_id: int,
-    out: str | Path,
-    *,
-    language: str = "nb",
-    clock: Clock | None = None,
-    user: str | None = None,
-) -> Path:
-    """The case's request log (every request sent to a bank) as an XLSX workbook."""
-    tr = catalogue(language)
-    about = _about(db, case_id, tr("export.about.audit"), clock, user)
-    workbook = _workbook(about, tr)
-    with db.session() as session:
-        rows = _column_sheet(
-            workbook,
-            tr("export.sheet.audit"),
-            audit_columns(tr),
-            tr,
-            q.stream_audit(session, case_id),
-        )
-    _about_sheet(workbook, about, tr, rows)
-    return _save(workbook, out)
 
 
 # -- the summary --------------------------------------------------------------------------
@@ -551,14 +504,6 @@ def export_transactions_csv(
     columns = transaction_columns(tr, _flagged(db, case_id))
     path, count = _write_csv(out, columns, tr, _transactions(db, case_id))
     log.info("case %d: %d transactions exported to CSV", case_id, count)
-    return path
-
-
-def export_audit_csv(db: Database, case_id: int, out: str | Path, *, language: str = "nb") -> Path:
-    """The case's request log as CSV: every request, with its CorrelationID and outcome."""
-    tr = catalogue(language)
-    with db.session() as session:
-        path, _ = _write_csv(out, audit_columns(tr), tr, q.stream_audit(session, case_id))
     return path
 
 

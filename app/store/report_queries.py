@@ -389,61 +389,6 @@ def request_trails(session: Session, case_id: int) -> dict[str, RequestTrail]:
 
 
 @dataclass(frozen=True)
-class AuditRow:
-    at: datetime
-    user: str
-    environment: str
-    service: str | None
-    bank_org_number: str | None
-    endpoint: str
-    method: str
-    correlation_id: str | None
-    request_id: str | None
-    legal_mandate: str | None
-    period_start: date | None
-    period_end: date | None
-    http_status: int | None
-    response_status: str | None
-    error_code: str | None
-    item_count: int | None
-    attempt: int
-    duration_ms: int | None
-    outcome: str
-
-
-def stream_audit(session: Session, case_id: int) -> Iterator[AuditRow]:
-    """The case's request log in the order the requests were made."""
-    query = (
-        select(
-            RequestLog.at,
-            RequestLog.user,
-            RequestLog.environment,
-            RequestLog.service,
-            RequestLog.bank_org_number,
-            RequestLog.endpoint,
-            RequestLog.method,
-            RequestLog.correlation_id,
-            RequestLog.request_id,
-            RequestLog.legal_mandate,
-            RequestLog.period_start,
-            RequestLog.period_end,
-            RequestLog.http_status,
-            RequestLog.response_status,
-            RequestLog.error_code,
-            RequestLog.item_count,
-            RequestLog.attempt,
-            RequestLog.duration_ms,
-            RequestLog.outcome,
-        )
-        .where(RequestLog.case_id == case_id)
-        .order_by(RequestLog.at, RequestLog.id)
-        .execution_options(yield_per=STREAM_BLOCK)
-    )
-    for row in session.execute(query):
-        yield AuditRow(*tuple(row))
-
-
-@dataclass(frozen=True)
 class FlagRow:
     transaction_id: int
     rule: str

@@ -13,12 +13,11 @@ from report_support import REPORT_CLOCK
 from app.reports.exports import (
     AMOUNT_FORMAT,
     DATE_FORMAT,
-    export_audit_csv,
-    export_audit_xlsx,
     export_summary_xlsx,
     export_transactions_csv,
     export_transactions_xlsx,
 )
+from app.store.audit_export import write_audit_csv
 
 
 @pytest.fixture
@@ -122,14 +121,15 @@ def test_the_summary_export_has_the_reports_figures(db, bankruptcy, tmp_path):
 
 
 def test_the_audit_export_lists_every_request_with_its_correlation_id(db, bankruptcy, tmp_path):
-    path = export_audit_csv(db, bankruptcy.case_id, tmp_path / "a.csv")
-    with path.open(encoding="utf-8-sig", newline="") as stream:
+    path = tmp_path / "a.csv"
+    with path.open("w", encoding="utf-8", newline="") as stream:
+        count = write_audit_csv(db, bankruptcy.case_id, stream)
+    with path.open(encoding="utf-8", newline="") as stream:
         rows = list(csv.DictReader(stream, delimiter=";"))
-    assert [r["CorrelationID"][-1] for r in rows] == ["1", "2", "3", "1"]
-    assert rows[1]["HTTP-status"] == "503"
-    assert rows[0]["Tidspunkt"] == "16.06.2025 11:01"
-    book = load_workbook(export_audit_xlsx(db, bankruptcy.case_id, tmp_path / "a.xlsx"))
-    assert book["Forespørsler"].max_row == 5
+    assert count == len(rows) == 4
+    assert [r["correlation_id"][-1] for r in rows] == ["1", "2", "3", "1"]
+    assert rows[1]["http_status"] == "503"
+    assert rows[0]["time"] == "2025-06-16T11:01:00+02:00"
 
 
 def test_exports_are_private_and_leave_no_part_files(db, bankruptcy, tmp_path):
