@@ -87,6 +87,22 @@ class TransactionRecord:
         return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:24]
 
 
+FILE_KEY_PREFIXES = ("fp:", "camt:")
+"""How keys made from files begin: a fingerprint (`with_keys`), or a camt statement's bank ids."""
+
+
+def key_scheme(key: str) -> str:
+    """Which family of keys a key belongs to: `fp`, `camt`, or `bank` for the API's own ids.
+
+    Within a family a key is exact: the same booking gets the same key from every file or page.
+    Across families it is not, and the same booking seen twice has two different keys.
+    """
+    for prefix in FILE_KEY_PREFIXES:
+        if key.startswith(prefix):
+            return prefix[:-1]
+    return "bank"
+
+
 def with_keys(records: Iterable[TransactionRecord]) -> Iterator[TransactionRecord]:
     """Give records without an id a stable key: their fingerprint and an occurrence counter.
 

@@ -168,7 +168,7 @@ class CaseImport:
     ) -> None:
         result.records += len(records)
         result.new += self.writer.add_transactions(
-            self.case_id, target.account_id, records, source_id, reconcile_with="api"
+            self.case_id, target.account_id, records, source_id, reconcile_with="any"
         )
         kept = [
             BalanceRecord(

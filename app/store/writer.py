@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Date, Dialect, Table, delete, select, update
+from sqlalchemy import Date, Dialect, Table, delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from app.domain.money import to_minor
-from app.domain.records import AccountRecord, BalanceRecord, TransactionRecord
+from app.domain.records import AccountRecord, BalanceRecord, TransactionRecord, key_scheme
 from app.dsop.audit import AuditEntry
 from app.store.db import INSERT_HELPERS, Database, upsert
 from app.store.models import (
@@ -335,12 +335,17 @@ class CaseWriter:
         nothing; the count of new rows comes from the database (or, where it cannot tell, from
         looking the keys up first).
 
-        With `reconcile_with` set to the other kind of source ("api" when importing a file,
-        "file" when fetching), a record whose key is new but whose booking date and amount match
-        a transaction stored from that kind of source, not yet matched, is taken as the same
-        transaction seen twice and is not stored again: a statement file over the days of an API
-        fetch adds only what the API lacked, and the other way round. Two equal payments on one
-        day match two stored ones, not one.
+        With `reconcile_with` set ("file" when fetching: reconcile once the case has imported
+        files; "any" when importing: once the case has any other source), a record whose key is
+        new is matched against the stored transactions of the account whose keys are of another
+        family (`key_scheme`): the bank's own ids, a camt file's ids, or a fingerprint. One of
+        those with the same booking date and amount, not from this source and not yet matched,
+        is taken as the same transaction seen twice, and the record is not stored again: a
+        statement file over the days of an API fetch adds only what the API lacked, a bank's
+        CSV export over the days of its camt statement adds nothing, and the other way round.
+        Two equal payments on one day match two stored ones, not one. Within one family keys
+        are exact, so an intraday report that only lists the day's new entries is not matched
+        against the entries of the report before it.
         """
         unique: dict[str, TransactionRecord] = {}
         for record in records:
@@ -350,13 +355,8 @@ class CaseWriter:
         if not unique:
             return 0
         with self.db.session() as session:
-            reconcile = reconcile_with is not None and (
-                session.scalar(
-                    select(Source.id)
-                    .where(Source.case_id == case_id, Source.kind == reconcile_with)
-                    .limit(1)
-                )
-                is not None
+            reconcile = reconcile_with is not None and self._has_other_source(
+                session, case_id, source_id, reconcile_with
             )
             inserter = self._inserter()
             if inserter.fast and not reconcile:
@@ -377,8 +377,8 @@ class CaseWriter:
                     )
                 )
             fresh = [record for key, record in unique.items() if key not in known]
-            if reconcile and reconcile_with and fresh:
-                fresh = self._unmatched(session, account_id, fresh, reconcile_with)
+            if reconcile and fresh:
+                fresh = self._unmatched(session, account_id, fresh, source_id)
             rows = [transaction_values(record, case_id, account_id, source_id) for record in fresh]
             inserter.run(session, rows)
         return len(rows)
@@ -389,30 +389,50 @@ class CaseWriter:
         return self._transaction_insert
 
     @staticmethod
+    def _has_other_source(session: Session, case_id: int, source_id: int | None, kind: str) -> bool:
+        query = select(Source.id).where(Source.case_id == case_id)
+        if kind != "any":
+            query = query.where(Source.kind == kind)
+        if source_id is not None:
+            query = query.where(Source.id != source_id)
+        return session.scalar(query.limit(1)) is not None
+
+    @staticmethod
     def _unmatched(
-        session: Session, account_id: int, records: list[TransactionRecord], other_kind: str
+        session: Session, account_id: int, records: list[TransactionRecord], source_id: int | None
     ) -> list[TransactionRecord]:
-        # TODO: Matching on booking date and amount alone merges two different payments of
-        # the same amount on the same day when one came from the API and the other from a file.
-        days = {record.booking_date for record in records}
-        stored = Counter(
-            session.execute(
-                select(Transaction.booking_date, Transaction.amount_minor)
-                .join(Source, Source.id == Transaction.source_id)
-                .where(
-                    Transaction.account_id == account_id,
-                    Transaction.booking_date.in_(days),
-                    Source.kind == other_kind,
-                )
-            ).all()
+        # TODO: Matching on booking date and amount alone merges two different payments of the
+        # same amount on the same day when each was seen by only one of two sources.
+        days = [record.booking_date for record in records if record.booking_date is not None]
+        if not days:
+            return records
+        query = select(Transaction.booking_date, Transaction.amount_minor, Transaction.key).where(
+            Transaction.account_id == account_id,
+            Transaction.booking_date.between(min(days), max(days)),
         )
+        if source_id is not None:
+            query = query.where(
+                or_(Transaction.source_id.is_(None), Transaction.source_id != source_id)
+            )
+        stored: dict[str, Counter[tuple[date, int]]] = {}
+        for day, amount, key in session.execute(query):
+            stored.setdefault(key_scheme(key), Counter())[(day, amount)] += 1
         unmatched = []
         for record in records:
             signature = (record.booking_date, to_minor(record.amount))
-            if stored[signature] > 0:
-                stored[signature] -= 1
-            else:
+            own = key_scheme(record.key or "")
+            match = next(
+                (
+                    counts
+                    for scheme, counts in stored.items()
+                    if scheme != own and counts[signature] > 0
+                ),
+                None,
+            )
+            if match is None:
                 unmatched.append(record)
+            else:
+                match[signature] -= 1
         return unmatched
 
     def add_audit(self, entries: Iterable[AuditEntry]) -> None:

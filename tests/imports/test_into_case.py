@@ -181,3 +181,76 @@ def test_records_outside_the_case_period_are_kept_and_counted(db, case, tmp_path
     )
     assert (result.records, result.new, result.outside_period) == (3, 3, 1)
     assert result.line().endswith("outside_period=1")
+
+
+def test_a_bank_export_over_the_days_of_a_camt_statement_adds_only_what_it_lacked(
+    db, case, tmp_path
+):
+    case_id, banks = case
+    writer = CaseWriter(db)
+    account = writer.upsert_account(case_id, banks["999000029"], AccountRecord("99901000014"), None)
+    statement = writer.start_source(case_id, kind="file", label="statement.xml", user="t")
+    day = date(2025, 1, 2)
+    booked = [
+        ("camt:A1", "-2.00"),
+        ("camt:A2", "-3.00"),
+        ("camt:A3", "1.00"),
+        ("camt:A4/1", "-3.50"),
+    ]
+    writer.add_transactions(
+        case_id,
+        account,
+        [
+            TransactionRecord(key=key, booking_date=day, amount=Decimal(amount), currency="NOK")
+            for key, amount in booked
+        ],
+        statement,
+    )
+    export = tmp_path / "export.csv"
+    export.write_text(
+        "Dato;Forklaring;Rentedato;Ut fra konto;Inn på konto\n"
+        "02.01.2025;Overføring;02.01.2025;2,00;\n"
+        "02.01.2025;Overføring;02.01.2025;3,00;\n"
+        "02.01.2025;Tilbakeføring;02.01.2025;;1,00\n"
+        "02.01.2025;Samlebetaling;02.01.2025;3,50;\n"
+        "02.01.2025;En til på to kroner;02.01.2025;2,00;\n"
+        "03.01.2025;Dagen etter;03.01.2025;7,00;\n",
+        encoding="utf-8",
+    )
+
+    first = importer(db, case_id).import_file(
+        export, bank_org="999000029", account_number="99901000014"
+    )
+    again = importer(db, case_id).import_file(
+        export, bank_org="999000029", account_number="99901000014"
+    )
+
+    # four rows are the statement's four; the second payment of 2,00 and the next day are new
+    assert (first.records, first.new, again.new) == (6, 2, 0)
+    with db.session() as session:
+        amounts = sorted(session.scalars(select(Transaction.amount_minor)))
+    assert amounts == [-700, -350, -300, -200, -200, 100]
+
+
+def test_keys_of_one_family_are_exact_so_a_later_report_of_the_day_is_not_matched(db, case):
+    case_id, banks = case
+    writer = CaseWriter(db)
+    account = writer.upsert_account(case_id, banks["999000029"], AccountRecord("99901000014"), None)
+    day = date(2025, 1, 2)
+    for number in (1, 2):  # two intraday reports, each listing only its new entry of 100,00
+        source = writer.start_source(case_id, kind="file", label=f"camt052-{number}", user="t")
+        record = TransactionRecord(
+            key=f"camt:REF{number}", booking_date=day, amount=Decimal("100"), currency="NOK"
+        )
+        assert (
+            writer.add_transactions(case_id, account, [record], source, reconcile_with="any") == 1
+        )
+    fingerprinted = TransactionRecord(
+        key="fp:abc#1", booking_date=day, amount=Decimal("100"), currency="NOK"
+    )
+    source = writer.start_source(case_id, kind="file", label="export.csv", user="t")
+    # a fingerprinted row of the same day and amount is one of the two seen again
+    assert (
+        writer.add_transactions(case_id, account, [fingerprinted], source, reconcile_with="any")
+        == 0
+    )
