@@ -85,18 +85,6 @@ def transaction_values(
     )
 
 
-def transaction_row(
-    record: TransactionRecord, *, case_id: int, account_id: int, source_id: int | None
-) -> dict[str, Any]:
-    return dict(
-        zip(
-            TRANSACTION_COLUMNS,
-            transaction_values(record, case_id, account_id, source_id),
-            strict=True,
-        )
-    )
-
-
 def _bind_processor(column_type: Any, dialect: Dialect) -> Any:
     """The function the dialect applies to a value of this type before the driver sees it.
 
