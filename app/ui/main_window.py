@@ -465,12 +465,17 @@ class MainWindow(QMainWindow):
             return
         self._overview_generation += 1
         generation = self._overview_generation
+        stretches = self.transaction_model.stretches
 
         def compute() -> tuple[CaseOverview, list[str]]:
             # The distinct statuses read every row of the case: for half a million, longer
             # than the whole first screen may take, so they are found here and not in open_case.
+            # Where the case's rows lie is found here too, ahead of the first filter.
             with self.db.session() as session:  # the worker's own session
-                return case_overview(session, case_id), transaction_statuses(session, case_id)
+                overview = case_overview(session, case_id)
+                statuses = transaction_statuses(session, case_id)
+                stretches.find(session, case_id)
+                return overview, statuses
 
         worker = CallThread(compute, self)
         worker.succeeded.connect(lambda result: self._overview_ready(generation, *result))

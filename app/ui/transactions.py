@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.text import QT_TRANSLATE_NOOP
 from app.store.browse import (
+    CaseStretches,
     Direction,
     SortKey,
     TransactionFilter,
@@ -196,6 +197,7 @@ class TransactionTableModel(QAbstractTableModel):
         self._descending = False
         self._ids: array[int] | IndexedListing = array("q")
         self._blocks: OrderedDict[int, dict[int, TransactionRow]] = OrderedDict()
+        self._stretches = CaseStretches()
 
     # Qt's interface -----------------------------------------------------------------------
 
@@ -277,6 +279,12 @@ class TransactionTableModel(QAbstractTableModel):
     def sort_key(self) -> SortKey:
         return self._sort
 
+    @property
+    def stretches(self) -> CaseStretches:
+        """Where the cases' rows lie in the store, kept for the filters; a worker may find a
+        case's ahead of the first filter."""
+        return self._stretches
+
     def set_case(self, case_id: int | None, wanted: TransactionFilter | None = None) -> None:
         self._case_id = case_id
         self._filter = wanted or TransactionFilter()
@@ -305,6 +313,7 @@ class TransactionTableModel(QAbstractTableModel):
                     self._filter,
                     sort=self._sort,
                     descending=self._descending,
+                    stretches=self._stretches,
                 )
         self.endResetModel()
         elapsed = time.perf_counter() - started

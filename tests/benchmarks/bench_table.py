@@ -1,6 +1,6 @@
 """Benchmark of the transaction table on a case of 500 000 transactions.
 
-    python tests/benchmarks/bench_table.py [--rows 500000] [--db PATH]
+    python tests/benchmarks/bench_table.py [--rows 500000] [--db PATH] [--repeat N] [--text T]
 
 Builds the case in a temporary store (bulk inserts through `CaseWriter.add_transactions`),
 then measures, each in a fresh child process so that peak memory is its own:
@@ -10,7 +10,9 @@ then measures, each in a fresh child process so that peak memory is its own:
 
 For each: time from opening the case to the first rows painted (goal < 1 s), time to sort by
 amount and to apply a text filter (goal < 0.5 s each), and peak memory (goal < 1.5 GB).
-Runs offscreen; pytest does not collect it (its name does not start with test_).
+With `--repeat`, each is measured that many times and shown as a range: on a busy machine one
+run says little. Runs offscreen; pytest does not collect it (its name does not start with
+test_).
 """
 
 from __future__ import annotations
@@ -72,7 +74,7 @@ def _painted(view: object) -> None:
     QApplication.processEvents()
 
 
-def measure_lazy(db_path: Path, case_id: int) -> dict[str, float]:
+def measure_lazy(db_path: Path, case_id: int, text: str = TEXT) -> dict[str, float]:
     """Through the real main window: choose the case, sort by amount, type a search."""
     from PySide6.QtCore import QSettings, Qt
     from PySide6.QtWidgets import QApplication
@@ -116,7 +118,7 @@ def measure_lazy(db_path: Path, case_id: int) -> dict[str, float]:
     assert first is not None
 
     started = time.perf_counter()
-    window.filter_bar.text.setText(TEXT)
+    window.filter_bar.text.setText(text)
     window.filter_bar.flush()
     _painted(view)
     filtered = time.perf_counter() - started
@@ -131,7 +133,7 @@ def measure_lazy(db_path: Path, case_id: int) -> dict[str, float]:
     }  # fmt: skip
 
 
-def measure_standard(db_path: Path, case_id: int) -> dict[str, float]:
+def measure_standard(db_path: Path, case_id: int, text: str = TEXT) -> dict[str, float]:
     """The yardstick: every row as QStandardItems, sorted and filtered by a proxy."""
     from PySide6.QtCore import QSortFilterProxyModel, Qt
     from PySide6.QtGui import QStandardItemModel
@@ -185,7 +187,7 @@ def measure_standard(db_path: Path, case_id: int) -> dict[str, float]:
     sorted_s = time.perf_counter() - started
 
     started = time.perf_counter()
-    proxy.setFilterFixedString(TEXT)
+    proxy.setFilterFixedString(text)
     _painted(view)
     filtered = time.perf_counter() - started
     return {
@@ -194,36 +196,48 @@ def measure_standard(db_path: Path, case_id: int) -> dict[str, float]:
     }  # fmt: skip
 
 
-def _child(kind: str, db_path: Path, case_id: int) -> dict[str, float]:
+def _child(kind: str, db_path: Path, case_id: int, text: str) -> dict[str, float]:
     command = [sys.executable, __file__, "--measure", kind, "--db", str(db_path),
-               "--case", str(case_id)]  # fmt: skip
+               "--case", str(case_id), "--text", text]  # fmt: skip
     output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
     return json.loads(output.strip().splitlines()[-1])
 
 
-def _report(results: dict[str, dict[str, float]]) -> None:
+def _runs(kind: str, db_path: Path, case_id: int, text: str, repeat: int) -> dict[str, list]:
+    """Each figure of `repeat` runs, in the order they were measured."""
+    runs = [_child(kind, db_path, case_id, text) for _ in range(repeat)]
+    return {key: [run[key] for run in runs] for key in runs[0]}
+
+
+def _report(results: dict[str, dict[str, list]], text: str) -> None:
     labels = {
         "open_s": "open -> first rows",
         "sort_s": "sort by amount",
-        "filter_s": f"filter '{TEXT}'",
+        "filter_s": f"filter '{text}'",
         "peak_mb": "peak memory",
         "rows_shown": "rows in the case",
         "rows_matching": "rows matching",
     }
 
-    def cell(kind: str, key: str) -> str:
-        value = results.get(kind, {}).get(key)
-        if value is None:
-            return "–"
+    def one(key: str, value: float) -> str:
         if key == "peak_mb":
-            return f"{value:.0f} MB"
-        return f"{value:,}" if key.startswith("rows") else f"{value:.3f} s"
+            return f"{value:.0f}"
+        return f"{value:,}" if key.startswith("rows") else f"{value:.3f}"
 
-    print(f"\n{'':20}{'lazy model':>14}{'QStandardItem':>16}{'goal':>10}")
+    def cell(kind: str, key: str) -> str:
+        values = results.get(kind, {}).get(key)
+        if not values:
+            return "–"
+        low, high = min(values), max(values)
+        shown = one(key, low) if low == high else f"{one(key, low)}–{one(key, high)}"
+        unit = " MB" if key == "peak_mb" else "" if key.startswith("rows") else " s"
+        return shown + unit
+
+    print(f"\n{'':20}{'lazy model':>18}{'QStandardItem':>18}{'goal':>11}")
     for key, label in labels.items():
         goal = GOALS.get(key)
         goal_text = "" if goal is None else f"< {goal:g}" + (" MB" if key == "peak_mb" else " s")
-        print(f"{label:20}{cell('lazy', key):>14}{cell('standard', key):>16}{goal_text:>10}")
+        print(f"{label:20}{cell('lazy', key):>18}{cell('standard', key):>18}{goal_text:>11}")
 
 
 def main() -> int:
@@ -233,11 +247,13 @@ def main() -> int:
     parser.add_argument("--case", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--measure", choices=("lazy", "standard"), help=argparse.SUPPRESS)
     parser.add_argument("--skip-standard", action="store_true", help="measure the lazy model only")
+    parser.add_argument("--repeat", type=int, default=1, help="measure each this many times")
+    parser.add_argument("--text", default=TEXT, help=f"what to filter by (default '{TEXT}')")
     args = parser.parse_args()
 
     if args.measure:
         measure = measure_lazy if args.measure == "lazy" else measure_standard
-        print(json.dumps(measure(args.db, args.case)))
+        print(json.dumps(measure(args.db, args.case, args.text)))
         return 0
 
     folder = None
@@ -249,10 +265,11 @@ def main() -> int:
         print(f"reusing {args.db}")
     else:
         case_id = build(args.db, args.rows)
-    results = {"lazy": _child("lazy", args.db, case_id)}
+    repeat = max(args.repeat, 1)
+    results = {"lazy": _runs("lazy", args.db, case_id, args.text, repeat)}
     if not args.skip_standard:
-        results["standard"] = _child("standard", args.db, case_id)
-    _report(results)
+        results["standard"] = _runs("standard", args.db, case_id, args.text, repeat)
+    _report(results, args.text)
     if folder is not None:
         folder.cleanup()
     return 0

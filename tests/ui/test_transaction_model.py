@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import Qt
 from ui_factory import FixedCase, build_large_case
 
 from app.domain.money import NBSP
+from app.domain.records import TransactionRecord
 from app.store.browse import Direction, SortKey, TransactionFilter, set_manual_flag
 from app.store.db import Database
+from app.store.writer import CaseWriter
 from app.ui.transactions import COLUMN_OF, TransactionTableModel
 
 AMOUNT = COLUMN_OF[SortKey.AMOUNT]
@@ -77,6 +80,8 @@ def test_sort_by_account(model: TransactionTableModel, fixed_case: FixedCase) ->
         (TransactionFilter(text="circle"), [-20000]),  # merchant
         (TransactionFilter(text="drivstoff"), [-20000]),  # message
         (TransactionFilter(text="50%"), []),  # wildcards are taken literally
+        (TransactionFilter(text="VAREKJØP"), [-12050]),  # the case of æ, ø and å too
+        (TransactionFilter(text="circle k ås"), [-20000]),
         (TransactionFilter(amount_min=40000, amount_max=60000), [50000]),
         (TransactionFilter(amount_min=100000), [250000, 100000]),
         (TransactionFilter(amount_max=12050), [-12050, -5000]),
@@ -92,6 +97,25 @@ def test_sort_by_account(model: TransactionTableModel, fixed_case: FixedCase) ->
 def test_filters(model: TransactionTableModel, wanted: TransactionFilter, expected: list) -> None:
     model.set_filter(wanted)
     assert amounts(model) == expected
+
+
+def test_a_filter_lists_rows_added_to_the_case_after_another_cases(
+    model: TransactionTableModel, db: Database, fixed_case: FixedCase
+) -> None:
+    model.set_filter(TransactionFilter(text="kunde"))
+    assert amounts(model) == [250000, 50000]
+    build_large_case(db, 50, accounts=1)  # another case's rows, above the fixed case's
+
+    payment = TransactionRecord(
+        key="e6",
+        booking_date=date(2025, 6, 25),
+        amount=Decimal("75.00"),
+        currency="NOK",
+        counterparty_name="Kunde AS",
+    )
+    CaseWriter(db).add_transactions(fixed_case.case_id, fixed_case.everyday, [payment])
+    model.reload()
+    assert amounts(model) == [250000, 50000, 7500]
 
 
 def test_account_filter(model: TransactionTableModel, fixed_case: FixedCase) -> None:
