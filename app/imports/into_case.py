@@ -240,17 +240,14 @@ class CaseImport:
                 if item.message:
                     messages.append(f"{number}: {item.message}")
         else:
-            if account_number is None:
-                raise ImportTargetError(
-                    path.name, "a bank export needs the account number", "account"
+            for number, records in _by_account(table_records, account_number, path.name).items():
+                target = self._target(
+                    number, bank_org=bank_org, bank_name=bank_name, file=path.name
                 )
-            target = self._target(
-                account_number, bank_org=bank_org, bank_name=bank_name, file=path.name
-            )
-            item = AccountResult(account_number)
-            self._store(target, table_records, [], source_id, item)
-            result.accounts.append(item)
-            days += [r.booking_date for r in table_records if r.booking_date]
+                item = AccountResult(number)
+                self._store(target, records, [], source_id, item)
+                result.accounts.append(item)
+                days += [r.booking_date for r in records if r.booking_date]
 
         period = (min(days), max(days)) if days else None
         result.outside_period = sum(
@@ -284,18 +281,49 @@ class CaseImport:
         bank_org: str | None,
         mapping: tabular.ColumnMapping | None,
         remember: bool,
-    ) -> list[TransactionRecord]:
+    ) -> list[tuple[str | None, TransactionRecord]]:
         if mapping is None and bank_org:
             with self.db.session() as session:
                 stored = store.remembered_mapping(session, bank_org)
             if stored is not None:
                 mapping = tabular.ColumnMapping.from_dict(stored)
-        records = list(with_keys(tabular.read_table(data, mapping, name=name)))
+        records = list(tabular.read_rows(data, mapping, name=name))
         if remember and bank_org:
             chosen = mapping or _detected(data, name)
             with self.db.session() as session:
                 store.remember_mapping(session, bank_org, chosen.to_dict(), self.user)
         return records
+
+
+def _by_account(
+    rows: list[tuple[str | None, TransactionRecord]], given: str | None, file: str
+) -> dict[str, list[TransactionRecord]]:
+    """The rows of an export per account, each account's rows keyed (`with_keys`).
+
+    An export with an account column may hold several accounts: each row goes to its own. A
+    given account number takes the rows that name none, and must be the only one named.
+    """
+    named = {
+        text: account_number_of("".join(ch for ch in text if ch not in ". "))
+        for text in {account for account, _ in rows if account}
+    }
+    accounts = {number for number in named.values() if number}
+    if given is not None and accounts - {given}:
+        raise ImportTargetError(
+            file,
+            f"its rows name {len(accounts)} accounts, not only the one given; leave the "
+            "account number out to file each row under its own account",
+            "account",
+        )
+    if given is None and (not accounts or any(account is None for account, _ in rows)):
+        raise ImportTargetError(file, "a bank export needs the account number", "account")
+    grouped: dict[str, list[TransactionRecord]] = {}
+    for account, record in rows:
+        number = (named.get(account) if account else None) or given
+        if not number:
+            raise ImportTargetError(file, "a row names no account number", "account")
+        grouped.setdefault(number, []).append(record)
+    return {number: list(with_keys(records)) for number, records in grouped.items()}
 
 
 def _detected(data: bytes, name: str) -> tabular.ColumnMapping:

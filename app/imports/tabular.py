@@ -285,9 +285,11 @@ ROLES = (
     "balance",
     "transaction_type",
     "status",
+    "account",
 )
 """What a column can be. `from_account`/`to_account` (Nordea's Avsender/Mottaker, SpareBank 1's
-Fra konto/Til konto) give the counterparty: the sender of money in, the receiver of money out."""
+Fra konto/Til konto) give the counterparty: the sender of money in, the receiver of money out.
+`account` is the account the row belongs to, in exports that hold several accounts."""
 
 _SYNONYMS: dict[str, tuple[str, ...]] = {
     "booking_date": (
@@ -371,6 +373,7 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
         "kategori",
     ),
     "status": ("status",),
+    "account": ("kontonummer", "kontonr", "konto nr", "account number", "account"),
 }
 _HEADER_ROLES = {synonym: role for role, synonyms in _SYNONYMS.items() for synonym in synonyms}
 
@@ -384,6 +387,8 @@ _STATUS_WORDS = {
     "ikke bokført": "pending",
     "pending": "pending",
     "reserved": "pending",
+    "til informasjon": "info",
+    "for information": "info",
 }
 
 
@@ -417,6 +422,7 @@ class ColumnMapping:
     balance: str | None = None
     transaction_type: str | None = None
     status: str | None = None
+    account: str | None = None
     delimiter: str | None = None
     encoding: str | None = None
     decimal_separator: str | None = None
@@ -790,11 +796,14 @@ class _RowReader:
 
     def record(self, cells: list[Cell]) -> TransactionRecord | None:
         """The record of one row; `None` for a row with neither date nor amount (a blank or a
-        note line); raises `_CellProblem` for the first bad cell."""
+        note line) and for a row not booked (no booking date, status pending or for information);
+        raises `_CellProblem` for the first bad cell."""
         mapping = self.mapping
         booking_raw = self.cell(cells, "booking_date")
         amount = self._amount(cells)
         if booking_raw is None and amount is None:
+            return None
+        if booking_raw is None and self._status(cells) in ("pending", "info"):
             return None
         if booking_raw is None:
             raise _CellProblem(mapping.booking_date, None, "has no booking date")
@@ -823,10 +832,7 @@ class _RowReader:
             references.append(("archiveReference", archive))
         if reference:
             references.append(("remittanceReference", reference))
-        status_text = _text_or_none(self.cell(cells, "status"))
-        status = "booked"
-        if status_text:
-            status = _STATUS_WORDS.get(status_text.casefold(), "unknown")
+        status = self._status(cells)
         currency = _text_or_none(self.cell(cells, "currency")) or mapping.default_currency
         return TransactionRecord(
             key=None,
@@ -842,6 +848,10 @@ class _RowReader:
             reference=reference,
             references=tuple(references),
         )
+
+    def _status(self, cells: list[Cell]) -> str:
+        text = _text_or_none(self.cell(cells, "status"))
+        return _STATUS_WORDS.get(text.casefold(), "unknown") if text else "booked"
 
     def _amount(self, cells: list[Cell]) -> Decimal | None:
         mapping = self.mapping
@@ -981,6 +991,17 @@ def read_table(
     role is unmapped or a mapped column is absent, and `RowError` (`XlsxRowError` for a
     spreadsheet) at the first bad row, naming the line, the column and the rule.
     """
+    for _, record in read_rows(source, mapping, name=name):
+        yield record
+
+
+def read_rows(
+    source: Source,
+    mapping: ColumnMapping | None = None,
+    *,
+    name: str | None = None,
+) -> Iterator[tuple[str | None, TransactionRecord]]:
+    """As `read_table`, with each record the text of its row's `account` cell (or `None`)."""
     table = _open_for(source, mapping, name)
     chosen = mapping or detect_mapping(table.headers, table.samples)
     missing = chosen.missing_roles()
@@ -1000,7 +1021,8 @@ def read_table(
                 raise error(table.name, f"{shown}{problem.rule}", line, problem.column) from None
             if record is not None:
                 count += 1
-                yield record
+                account = reader.cell(cells, "account")
+                yield (None if account is None else str(account)), record
     finally:
         _close(table)
     log.info("table import: %s, %d records", table.kind, count)

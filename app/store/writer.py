@@ -331,9 +331,10 @@ class CaseWriter:
         is taken as the same transaction seen twice, and the record is not stored again: a
         statement file over the days of an API fetch adds only what the API lacked, a bank's
         CSV export over the days of its camt statement adds nothing, and the other way round.
-        Two equal payments on one day match two stored ones, not one. Within one family keys
-        are exact, so an intraday report that only lists the day's new entries is not matched
-        against the entries of the report before it.
+        Two equal payments on one day match two stored ones, not one. Within the families of
+        bank ids keys are exact, so an intraday report that only lists the day's new entries is
+        not matched against the entries of the report before it. Fingerprints are exact only
+        within one file's format, so they are matched against the fingerprints of other files.
         """
         unique: dict[str, TransactionRecord] = {}
         for record in records:
@@ -366,7 +367,7 @@ class CaseWriter:
                 )
             fresh = [record for key, record in unique.items() if key not in known]
             if reconcile and fresh:
-                fresh = self._unmatched(session, account_id, fresh, source_id)
+                fresh = self._unmatched(session, account_id, fresh, source_id, set(unique))
             rows = [transaction_values(record, case_id, account_id, source_id) for record in fresh]
             inserter.run(session, rows)
         return len(rows)
@@ -387,8 +388,16 @@ class CaseWriter:
 
     @staticmethod
     def _unmatched(
-        session: Session, account_id: int, records: list[TransactionRecord], source_id: int | None
+        session: Session,
+        account_id: int,
+        records: list[TransactionRecord],
+        source_id: int | None,
+        batch_keys: set[str],
     ) -> list[TransactionRecord]:
+        """The records that match no stored transaction of another source (see
+        `add_transactions`). A fingerprint is exact only within one file's format, so
+        fingerprinted records are matched against fingerprints of other files as well; stored
+        rows whose key this batch repeats are its own and match nothing else."""
         # TODO: Matching on booking date and amount alone merges two different payments of the
         # same amount on the same day when each was seen by only one of two sources.
         days = [record.booking_date for record in records if record.booking_date is not None]
@@ -404,7 +413,8 @@ class CaseWriter:
             )
         stored: dict[str, Counter[tuple[date, int]]] = {}
         for day, amount, key in session.execute(query):
-            stored.setdefault(key_scheme(key), Counter())[(day, amount)] += 1
+            if key not in batch_keys:
+                stored.setdefault(key_scheme(key), Counter())[(day, amount)] += 1
         unmatched = []
         for record in records:
             signature = (record.booking_date, to_minor(record.amount))
@@ -413,7 +423,7 @@ class CaseWriter:
                 (
                     counts
                     for scheme, counts in stored.items()
-                    if scheme != own and counts[signature] > 0
+                    if (scheme != own or own == "fp") and counts[signature] > 0
                 ),
                 None,
             )

@@ -254,3 +254,68 @@ def test_keys_of_one_family_are_exact_so_a_later_report_of_the_day_is_not_matche
         writer.add_transactions(case_id, account, [fingerprinted], source, reconcile_with="any")
         == 0
     )
+
+
+def test_fingerprints_of_two_formats_are_matched_but_a_file_keeps_its_own_rows(db, case):
+    case_id, banks = case
+    writer = CaseWriter(db)
+    account = writer.upsert_account(case_id, banks["999000029"], AccountRecord("99901000014"), None)
+    day = date(2025, 1, 2)
+
+    def fingerprinted(key: str, amount: str) -> TransactionRecord:
+        return TransactionRecord(key=key, booking_date=day, amount=Decimal(amount), currency="NOK")
+
+    statement = writer.start_source(case_id, kind="file", label="statement.xml", user="t")
+    stored = [fingerprinted("fp:camt-text#1", "-45"), fingerprinted("fp:other#1", "-99")]
+    assert writer.add_transactions(case_id, account, stored, statement, reconcile_with="any") == 2
+    export = writer.start_source(case_id, kind="file", label="export.csv", user="t")
+    # the export words the coffee differently, and has a second one the statement lacked
+    records = [fingerprinted("fp:csv-text#1", "-45"), fingerprinted("fp:csv-text#2", "-45")]
+    assert writer.add_transactions(case_id, account, records, export, reconcile_with="any") == 1
+    later = writer.start_source(case_id, kind="file", label="export-later.csv", user="t")
+    # the same export made later: both coffees are known by key, the third is new
+    records.append(fingerprinted("fp:csv-text#3", "-45"))
+    assert writer.add_transactions(case_id, account, records, later, reconcile_with="any") == 1
+
+
+def test_an_export_of_several_accounts_files_each_row_under_its_own(db, case, tmp_path):
+    from app.reports.exports import export_transactions_csv
+
+    case_id, banks = case
+    writer = CaseWriter(db)
+    api = writer.start_source(case_id, kind="api", label="sandbox", user="t")
+    first = writer.upsert_account(case_id, banks["999000029"], AccountRecord("99901000014"), None)
+    second = writer.upsert_account(case_id, banks["999000029"], AccountRecord("99901000022"), None)
+    day = date(2025, 1, 2)
+    writer.add_transactions(
+        case_id,
+        first,
+        [
+            TransactionRecord(key="A-1", booking_date=day, amount=Decimal("-100"), currency="NOK"),
+            TransactionRecord(
+                key="A-2", booking_date=None, amount=Decimal("-7"), currency="NOK", status="pending"
+            ),
+        ],
+        api,
+    )
+    writer.add_transactions(
+        case_id,
+        second,
+        [TransactionRecord(key="B-1", booking_date=day, amount=Decimal("250"), currency="NOK")],
+        api,
+    )
+    export = export_transactions_csv(db, case_id, tmp_path / "all.csv")
+
+    with pytest.raises(ImportTargetError, match="name 2 accounts"):
+        importer(db, case_id).import_file(
+            export, bank_org="999000029", account_number="99901000014"
+        )
+    back = importer(db, case_id).import_file(export, bank_org="999000029")
+
+    # the reservation has no booking date and is left out; the two bookings are already there
+    assert sorted((a.account_number, a.records, a.new) for a in back.accounts) == [
+        ("99901000014", 1, 0),
+        ("99901000022", 1, 0),
+    ]
+    with db.session() as session:
+        assert session.scalar(select(func.count()).select_from(Transaction)) == 3
