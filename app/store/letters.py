@@ -3,7 +3,7 @@
 A letter moves from drafted to sent to answered to imported, forward only: a step back is
 refused, and recording a step the letter has already passed changes nothing. A sent letter whose
 answer date has passed without an answer is shown as "reminder due"; that state is derived, not
-stored.
+stored. A closed case's letters stay as they were: none is drafted or moved on.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.store.cases import ensure_open
 from app.store.models import Bank, Letter
 
 ANSWER_DAYS = 14
@@ -97,6 +98,7 @@ def draft(session: Session, case_id: int, bank_id: int, *, user: str, now: datet
     ).first()
     if existing is not None:
         return existing.id
+    ensure_open(session, case_id)
     letter = Letter(
         case_id=case_id, bank_id=bank_id, status="drafted", created_by=user, created_at=now
     )
@@ -128,6 +130,7 @@ def _moving_to(session: Session, letter_id: int, wanted: str) -> Letter | None:
         return None
     if not goes_forward(letter.status, wanted):
         raise LetterStateError(letter_id, letter.status, wanted)
+    ensure_open(session, letter.case_id)
     return letter
 
 

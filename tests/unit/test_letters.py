@@ -97,3 +97,25 @@ def test_the_letter_states_basis_period_object_and_how_to_answer(db, tmp_path):
         db, case_id, banks["999000126"], tmp_path / "en.pdf", clock=FixedClock(NOW), language="en"
     )
     assert "Request for account information" in PdfReader(english).pages[0].extract_text()
+
+
+def test_a_closed_case_gets_no_new_letter_and_its_letters_stay_where_they_were(db):
+    import pytest
+
+    from app.store.cases import CaseClosed
+    from app.store.deletion import close_case
+
+    case_id, banks = case_with_banks(db)
+    with db.session() as session:
+        sent = letters.draft(session, case_id, banks["999000126"], user="t", now=NOW)
+        letters.mark_sent(session, sent, now=NOW)
+    close_case(db, case_id, now=NOW)
+
+    with db.session() as session, pytest.raises(CaseClosed):
+        letters.draft(session, case_id, banks["999000037"], user="t", now=NOW)
+    with db.session() as session, pytest.raises(CaseClosed):
+        letters.mark_answered(session, sent, now=NOW)
+    with db.session() as session:
+        assert letters.draft(session, case_id, banks["999000126"], user="t", now=NOW) == sent
+        [row] = letters.letter_rows(session, case_id, NOW.date())
+    assert row.status == "sent"
