@@ -70,12 +70,19 @@ def control_case(db: Database, case_id: int, settings: RuleSettings | None = Non
 
 
 def record_outcome(db: Database, case_id: int, outcome: Outcome, *, reason: str, user: str) -> None:
-    """Record the officer's outcome with its reason; a follow-up needs a reason."""
+    """Record the officer's outcome with its reason. A follow-up needs a reason, and so does
+    an approval against the control's suggestion (deviations found, or no report to hold the
+    bank's figures against)."""
     text = reason.strip()
     if outcome is Outcome.FOLLOW_UP and not text:
         raise InvalidInput(
             _T("guardianship", "Reason"),
             _T("rules", "must be given when the control needs follow-up"),
+        )
+    if outcome is Outcome.APPROVED and not text and control_case(db, case_id).suggested != outcome:
+        raise InvalidInput(
+            _T("guardianship", "Reason"),
+            _T("rules", "must be given when approving a control that found deviations"),
         )
     with db.session() as session:
         store.guardianship_facts(session, case_id)

@@ -111,6 +111,14 @@ def test_follow_up_needs_a_reason(db, case_id):
         record_outcome(db, case_id, Outcome.FOLLOW_UP, reason="  ", user="officer")
 
 
+def test_approving_against_the_suggestion_needs_a_reason(db, case_id):
+    assert control_case(db, case_id).suggested is Outcome.FOLLOW_UP  # nothing reported yet
+    with pytest.raises(InvalidInput, match="approving a control that found deviations"):
+        record_outcome(db, case_id, Outcome.APPROVED, reason="", user="officer")
+    record_outcome(db, case_id, Outcome.APPROVED, reason="Reported on paper", user="officer")
+    assert control_case(db, case_id).outcome.outcome is Outcome.APPROVED
+
+
 def pdf_text(path: Path) -> str:
     return " ".join(page.extract_text() for page in PdfReader(path).pages).replace("\u00a0", " ")
 
