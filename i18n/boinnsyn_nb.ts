@@ -37,7 +37,7 @@
 <context>
     <name>AssetsModel</name>
     <message>
-        <location filename="../app/ui/bankruptcy_steps.py" line="+976"/>
+        <location filename="../app/ui/bankruptcy_steps.py" line="+983"/>
         <source>Bank</source>
         <translation>Bank</translation>
     </message>
@@ -103,7 +103,7 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../app/ui/audit_dialog.py" line="+34"/>
+        <location filename="../app/ui/audit_dialog.py" line="+36"/>
         <source>Request log</source>
         <translation>Forespørselslogg</translation>
     </message>
@@ -370,7 +370,7 @@
 <context>
     <name>DeadlinePage</name>
     <message>
-        <location filename="../app/ui/estate_steps.py" line="+919"/>
+        <location filename="../app/ui/estate_steps.py" line="+932"/>
         <source>Deadline for private settlement</source>
         <translation>Frist for privat skifte</translation>
     </message>
@@ -456,12 +456,12 @@
 <context>
     <name>FetchPanel</name>
     <message>
-        <location filename="../app/ui/fetch_panel.py" line="+161"/>
+        <location filename="../app/ui/fetch_panel.py" line="+188"/>
         <source>Ca&amp;ncel fetch</source>
         <translation>Avbr&amp;yt henting</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+33"/>
         <source>The fetch could not start: %1</source>
         <translation>Hentingen kunne ikke starte: %1</translation>
     </message>
@@ -494,7 +494,7 @@
 <context>
     <name>FetchProgressModel</name>
     <message>
-        <location line="-177"/>
+        <location line="-206"/>
         <source>Bank</source>
         <translation>Bank</translation>
     </message>
@@ -522,7 +522,7 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../app/ui/transactions.py" line="+496"/>
+        <location filename="../app/ui/transactions.py" line="+511"/>
         <source>&amp;Search:</source>
         <translation>Sø&amp;k:</translation>
     </message>
@@ -614,7 +614,7 @@
 <context>
     <name>GuardianshipPanel</name>
     <message>
-        <location filename="../app/ui/guardianship.py" line="+179"/>
+        <location filename="../app/ui/guardianship.py" line="+180"/>
         <source>Account number</source>
         <translation>Kontonummer</translation>
     </message>
@@ -644,7 +644,7 @@
         <translation>ut</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&amp;Add account</source>
         <translation>&amp;Legg til konto</translation>
     </message>
@@ -868,7 +868,7 @@
 <context>
     <name>HeirsPage</name>
     <message>
-        <location filename="../app/ui/estate_steps.py" line="-639"/>
+        <location filename="../app/ui/estate_steps.py" line="-640"/>
         <source>Heirs</source>
         <translation>Arvinger</translation>
     </message>
@@ -984,7 +984,7 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../app/ui/import_dialog.py" line="+86"/>
+        <location filename="../app/ui/import_dialog.py" line="+88"/>
         <source>Import a file</source>
         <translation>Importer fil</translation>
     </message>
@@ -1004,12 +1004,12 @@
         <translation>bankens navn</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>&amp;File:</source>
         <translation>&amp;Fil:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>&amp;Bank:</source>
         <translation>&amp;Bank:</translation>
     </message>
@@ -1142,7 +1142,7 @@
 <context>
     <name>KeyDatesPage</name>
     <message>
-        <location filename="../app/ui/bankruptcy_steps.py" line="-734"/>
+        <location filename="../app/ui/bankruptcy_steps.py" line="-735"/>
         <source>Key dates</source>
         <translation>Viktige datoer</translation>
     </message>
@@ -1165,6 +1165,11 @@
         <location line="+1"/>
         <source>&amp;Save key dates</source>
         <translation>&amp;Lagre datoene</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The review windows with these dates</source>
+        <translation>Gjennomgangsvinduene med disse datoene</translation>
     </message>
     <message>
         <location line="+32"/>
@@ -1230,7 +1235,7 @@
 <context>
     <name>LettersDialog</name>
     <message>
-        <location filename="../app/ui/letters_dialog.py" line="+55"/>
+        <location filename="../app/ui/letters_dialog.py" line="+57"/>
         <source>Digital letters</source>
         <translation>Digitale brev</translation>
     </message>
@@ -1290,7 +1295,7 @@
         <translation>PDF-filer (*.pdf)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+20"/>
         <source>Letter written to %1</source>
         <translation>Brevet er skrevet til %1</translation>
     </message>
@@ -1298,6 +1303,11 @@
         <location line="+23"/>
         <source>This letter has gone further already; a letter&apos;s state only moves on.</source>
         <translation>Brevet er allerede kommet lenger; et brev kan bare gå videre, ikke tilbake.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The case is closed: its letters are kept as they were.</source>
+        <translation>Saken er avsluttet: brevene beholdes slik de var.</translation>
     </message>
 </context>
 <context>
@@ -1388,17 +1398,17 @@
         <translation>&amp;Sak</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+113"/>
         <source>Deadline for taking the estate over to private settlement: %1 (%2)</source>
         <translation>Frist for å overta boet til privat skifte: %1 (%2)</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+133"/>
         <source>Flag: %1 (%2) — %3, %4 %5</source>
         <translation>Flagg: %1 (%2) — %3, %4 %5</translation>
     </message>
     <message>
-        <location line="-242"/>
+        <location line="-255"/>
         <source>Balance c&amp;hart</source>
         <translation>Saldo&amp;graf</translation>
     </message>
@@ -1453,12 +1463,12 @@
         <translation>Stegene for denne typen sak: hva som er gjort og hva som gjenstår</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+105"/>
         <source>a form of settlement is recorded</source>
         <translation>skifteform er registrert</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+74"/>
         <source>%1 of %2 transactions</source>
         <translation>%1 av %2 transaksjoner</translation>
     </message>
@@ -1577,7 +1587,7 @@
 <context>
     <name>NewCaseDialog</name>
     <message>
-        <location filename="../app/ui/new_case.py" line="+235"/>
+        <location filename="../app/ui/new_case.py" line="+253"/>
         <source>New case</source>
         <translation>Ny sak</translation>
     </message>
@@ -1678,7 +1688,7 @@
 <context>
     <name>OverviewWidget</name>
     <message>
-        <location filename="../app/ui/overview.py" line="+130"/>
+        <location filename="../app/ui/overview.py" line="+147"/>
         <source>Banks</source>
         <translation>Banker</translation>
     </message>
@@ -1825,7 +1835,12 @@
         <translation>Netto %1</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
+        <source>Nothing has been fetched yet: fetch from the banks or import their files.</source>
+        <translation>Ingenting er hentet ennå: hent fra bankene eller importer filene deres.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Nothing: every bank and account answered in full.</source>
         <translation>Ingenting: alle banker og kontoer har svart fullstendig.</translation>
     </message>
@@ -1833,7 +1848,7 @@
 <context>
     <name>PicturePage</name>
     <message>
-        <location filename="../app/ui/estate_steps.py" line="-292"/>
+        <location filename="../app/ui/estate_steps.py" line="-298"/>
         <source>Estate picture</source>
         <translation>Boets stilling</translation>
     </message>
@@ -1841,6 +1856,16 @@
         <location line="+1"/>
         <source>&amp;Fetch from the banks</source>
         <translation>&amp;Hent fra bankene</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transactions after the death</source>
+        <translation>Transaksjoner etter dødsfallet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not known yet</source>
+        <translation>Ikke kjent ennå</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1916,7 +1941,12 @@
         <translation>%1: ingen kjent saldo</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>Nothing has been fetched yet: fetch from the banks or import their files.</source>
+        <translation>Ingenting er hentet ennå: hent fra bankene eller importer filene deres.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Nothing: every bank and account answered in full.</source>
         <translation>Ingenting: alle banker og kontoer svarte fullstendig.</translation>
     </message>
@@ -1924,6 +1954,99 @@
         <location line="+40"/>
         <source>No transactions after the death.</source>
         <translation>Ingen transaksjoner etter dødsfallet.</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <location filename="../app/ui/translations.py" line="+27"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save</source>
+        <translation>Lagre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save All</source>
+        <translation>Lagre alle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open</source>
+        <translation>Åpne</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Yes</source>
+        <translation>&amp;Ja</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Yes to &amp;All</source>
+        <translation>Ja til &amp;alle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;No</source>
+        <translation>&amp;Nei</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>N&amp;o to All</source>
+        <translation>N&amp;ei til alle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Abort</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retry</source>
+        <translation>Prøv igjen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ignore</source>
+        <translation>Ignorer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>Lukk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discard</source>
+        <translation>Forkast</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Help</source>
+        <translation>Hjelp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apply</source>
+        <translation>Bruk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset</source>
+        <translation>Tilbakestill</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restore Defaults</source>
+        <translation>Gjenopprett standardverdier</translation>
     </message>
 </context>
 <context>
@@ -2005,6 +2128,11 @@
         <location line="+2"/>
         <source>Record the &amp;decision</source>
         <translation>Reg&amp;istrer beslutningen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decisions so far</source>
+        <translation>Beslutninger så langt</translation>
     </message>
     <message>
         <location line="+44"/>
@@ -2148,7 +2276,7 @@
 <context>
     <name>TransactionTableModel</name>
     <message>
-        <location filename="../app/ui/transactions.py" line="-441"/>
+        <location filename="../app/ui/transactions.py" line="-449"/>
         <source>Flag</source>
         <translation>Flagg</translation>
     </message>
@@ -2198,7 +2326,7 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+282"/>
+        <location line="+290"/>
         <source>Flagged</source>
         <translation>Flagget</translation>
     </message>
@@ -2761,7 +2889,7 @@
         <translation>Saksreferanse</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_dialog.py" line="-310"/>
+        <location filename="../app/ui/import_dialog.py" line="-312"/>
         <source>Account number</source>
         <translation>Kontonummer</translation>
     </message>
@@ -3119,7 +3247,8 @@
         <translation>Utfall</translation>
     </message>
     <message>
-        <location filename="../app/review/control.py" line="+77"/>
+        <location filename="../app/review/control.py" line="+79"/>
+        <location line="+5"/>
         <source>Reason</source>
         <translation>Begrunnelse</translation>
     </message>
@@ -3150,7 +3279,7 @@
 <context>
     <name>import</name>
     <message>
-        <location filename="../app/ui/import_dialog.py" line="-17"/>
+        <location filename="../app/ui/import_dialog.py" line="-18"/>
         <source>Booking date</source>
         <translation>Bokføringsdato</translation>
     </message>
@@ -3224,11 +3353,16 @@
         <source>Status</source>
         <translation>Status</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Own account</source>
+        <translation>Egen konto</translation>
+    </message>
 </context>
 <context>
     <name>letters</name>
     <message>
-        <location filename="../app/ui/letters_dialog.py" line="-135"/>
+        <location filename="../app/ui/letters_dialog.py" line="-150"/>
         <source>Letter needed</source>
         <translation>Brev trengs</translation>
     </message>
@@ -3261,7 +3395,7 @@
 <context>
     <name>relations</name>
     <message>
-        <location filename="../app/ui/estate_steps.py" line="-768"/>
+        <location filename="../app/ui/estate_steps.py" line="-775"/>
         <source>Spouse</source>
         <translation>Ektefelle</translation>
     </message>
@@ -3330,7 +3464,7 @@
         <translation>må være en annen person enn vergehaveren</translation>
     </message>
     <message>
-        <location filename="../app/batch.py" line="+480"/>
+        <location filename="../app/batch.py" line="+486"/>
         <location filename="../app/domain/cases.py" line="+3"/>
         <source>must be the last calendar year; the control covers no other</source>
         <translation>må være forrige kalenderår; kontrollen gjelder bare det året</translation>
@@ -3413,9 +3547,14 @@
         <translation>må være godkjent eller til oppfølging</translation>
     </message>
     <message>
-        <location filename="../app/review/control.py" line="+1"/>
+        <location filename="../app/review/control.py" line="-4"/>
         <source>must be given when the control needs follow-up</source>
         <translation>må fylles ut når kontrollen skal følges opp</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>must be given when approving a control that found deviations</source>
+        <translation>må oppgis når en kontroll som fant avvik godkjennes</translation>
     </message>
 </context>
 <context>

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from app.store.browse import CaseOverview
-from app.ui.formatting import format_minor
+from app.ui.formatting import account_number, format_minor
 from app.ui.labels import ACCOUNT_STATUS, ACCOUNT_TYPE, BANK_STATUS
 
 SCOPE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -77,7 +77,7 @@ class AccountTree(QTreeWidget):
                     item = QTreeWidgetItem(
                         bank_item,
                         [
-                            account.account_number,
+                            account_number(account.account_number),
                             ACCOUNT_TYPE(account.type or "unknown"),
                             account.currency or "",
                             ACCOUNT_STATUS(account.status or "unknown"),

@@ -26,6 +26,7 @@ from app.reports.files import written_privately
 from app.store.audit_export import write_audit_csv
 from app.store.cases import audit_records
 from app.store.db import Database
+from app.ui.formatting import party_id
 
 
 class AuditDialog(QDialog):
@@ -68,7 +69,7 @@ class AuditDialog(QDialog):
             rows = [
                 (
                     to_oslo(r.at).strftime("%d.%m.%Y %H:%M:%S"),
-                    r.bank_org_number or "",
+                    party_id(r.bank_org_number),
                     r.endpoint,
                     r.correlation_id or "",
                     "" if r.http_status is None else str(r.http_status),

@@ -61,7 +61,13 @@ from app.review.steps import BankruptcyWork
 from app.store import workflow
 from app.store.models import AccountAssessment, WindowAssessment
 from app.store.workflow import TransactionLine
-from app.ui.formatting import DATE_FORMAT, format_date, format_minor, parse_amount
+from app.ui.formatting import (
+    DATE_FORMAT,
+    account_number,
+    format_date,
+    format_minor,
+    parse_amount,
+)
 from app.ui.labels import ACCOUNT_TYPE
 from app.ui.step_common import (
     CASE,
@@ -117,7 +123,7 @@ def _from_qdate(value: QDate) -> date:
 
 
 def counterparty(line: TransactionLine) -> str:
-    return line.counterparty_name or line.merchant or line.counterparty_account or ""
+    return line.counterparty_name or line.merchant or account_number(line.counterparty_account)
 
 
 def line_text(line: TransactionLine) -> str:
@@ -199,7 +205,8 @@ class KeyDatesPage(StepPage):
         self.cutoff_known.setText(self.tr("C&ut-off date (fristdag):"))
         self.cutoff_known.setToolTip(self.tr("Tick when the cut-off date is known"))
         self.save_button.setText(self.tr("&Save key dates"))
-        self.windows_title.setText(f"<b>{self.tr('The review windows with these dates')}</b>")
+        windows_title = self.tr("The review windows with these dates")
+        self.windows_title.setText(f"<b>{windows_title}</b>")
         self._show_saved()
         self._preview()
 
@@ -429,7 +436,7 @@ class WindowTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             values = (
                 format_date(line.booking_date),
-                line.account_number,
+                account_number(line.account_number),
                 counterparty(line),
                 line_text(line),
                 format_minor(line.amount_minor),
@@ -857,7 +864,7 @@ class ClosePartiesPage(StepPage):
         rows = [
             [
                 cell(party.name or ""),
-                cell(party.account_number or ""),
+                cell(account_number(party.account_number)),
                 cell(party.note or "", tooltip=party.note),
                 cell(party.recorded_by),
                 cell(moment(party.recorded_at)),
@@ -889,7 +896,7 @@ class ClosePartiesPage(StepPage):
         lines = [
             [
                 cell(format_date(line.booking_date)),
-                cell(line.account_number),
+                cell(account_number(line.account_number)),
                 cell(counterparty(line)),
                 cell(format_minor(line.amount_minor), right=True),
                 cell(
@@ -1029,7 +1036,7 @@ class AssetsModel(QAbstractTableModel):
             secured = found.secured_minor if found else None
             values = (
                 account.bank_name,
-                account.account_number,
+                account_number(account.account_number),
                 ACCOUNT_TYPE(account.type or "unknown"),
                 format_minor(position.at_key_date) if position.at_key_date is not None else "–",
                 format_minor(position.at_end) if position.at_end is not None else "–",
@@ -1157,7 +1164,7 @@ class AssetsPage(StepPage):
                     self.error,
                     fill(
                         self.tr("Secured, account %1: “%2” is not an amount."),
-                        position.account.account_number,
+                        account_number(position.account.account_number),
                         text,
                     ),
                 )

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 from app.domain.clock import OSLO
 from app.store.browse import CaseOverview, account_daily_balances
 from app.store.db import Database
-from app.ui.formatting import format_minor
+from app.ui.formatting import account_number, format_minor
 from app.ui.labels import ACCOUNT_TYPE
 
 
@@ -80,7 +80,7 @@ class BalanceChart(QWidget):
                 for account in bank.accounts:
                     kind = ACCOUNT_TYPE(account.type or "unknown")
                     self.accounts.addItem(
-                        f"{bank.name} {account.account_number} ({kind})", account.id
+                        f"{bank.name} {account_number(account.account_number)} ({kind})", account.id
                     )
         if keep is not None:
             self.accounts.setCurrentIndex(max(self.accounts.findData(keep), 0))

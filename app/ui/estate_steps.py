@@ -48,7 +48,13 @@ from app.review.estate import CATEGORIES, UNSETTLED_BANK
 from app.review.steps import EstateWork, days_left_words
 from app.store import workflow
 from app.store.models import Decision
-from app.ui.formatting import DATE_FORMAT, format_date, format_minor, parse_amount
+from app.ui.formatting import (
+    DATE_FORMAT,
+    account_number,
+    format_date,
+    format_minor,
+    parse_amount,
+)
 from app.ui.labels import ACCOUNT_TYPE, BANK_STATUS, message_label
 from app.ui.step_common import (
     DISCLAIMER_STYLE,
@@ -106,7 +112,7 @@ def unknown_lines(work: EstateWork, no_balance: str) -> list[str]:
             lines.append(line)
     for item in work.picture.accounts:
         if item.at_key_date is None and item.account.end_date is None:
-            account = f"{item.account.bank_name} {item.account.account_number}"
+            account = f"{item.account.bank_name} {account_number(item.account.account_number)}"
             lines.append(fill(no_balance, account))
     return lines
 
@@ -166,8 +172,10 @@ class PicturePage(StepPage):
     def retranslate_ui(self) -> None:
         self.title.setText(self.tr("Estate picture"))
         self.fetch_button.setText(self.tr("&Fetch from the banks"))
-        self.after_title.setText(f"<b>{self.tr('Transactions after the death')}</b>")
-        self.unknown_title.setText(f"<b>{self.tr('Not known yet')}</b>")
+        after_title = self.tr("Transactions after the death")
+        unknown_title = self.tr("Not known yet")
+        self.after_title.setText(f"<b>{after_title}</b>")
+        self.unknown_title.setText(f"<b>{unknown_title}</b>")
         self.after.setHeaderLabels(
             [self.tr("What"), self.tr("Date"), self.tr("Account"), self.tr("Amount")]
         )
@@ -224,7 +232,7 @@ class PicturePage(StepPage):
         accounts = [
             [
                 cell(item.account.bank_name),
-                cell(item.account.account_number),
+                cell(account_number(item.account.account_number)),
                 cell(ACCOUNT_TYPE(item.account.type or "unknown")),
                 cell(
                     format_minor(item.at_key_date) if item.at_key_date is not None else "–",
@@ -247,7 +255,11 @@ class PicturePage(StepPage):
         lines = unknown_lines(work, self.tr("%1: no balance known"))
         for line in lines:
             self.unknown.addItem(line)
-        if not lines:
+        if not work.banks:
+            self.unknown.addItem(
+                self.tr("Nothing has been fetched yet: fetch from the banks or import their files.")
+            )
+        elif not lines:
             self.unknown.addItem(self.tr("Nothing: every bank and account answered in full."))
 
     def _show_after(self, work: EstateWork) -> None:
@@ -279,7 +291,7 @@ class PicturePage(StepPage):
                     [
                         what,
                         format_date(line.booking_date),
-                        line.account_number,
+                        account_number(line.account_number),
                         format_minor(line.amount_minor),
                     ]
                 )
@@ -616,7 +628,8 @@ class SettlementPage(StepPage):
         self.reasons_label.setText(self.tr("Rea&sons:"))
         self.disclaimer.setText(estate_text(DISCLAIMER))
         self.save_button.setText(self.tr("Record the &decision"))
-        self.history_title.setText(f"<b>{self.tr('Decisions so far')}</b>")
+        history_title = self.tr("Decisions so far")
+        self.history_title.setText(f"<b>{history_title}</b>")
         self._show()
 
     def show_work(self, work: EstateWork) -> None:

@@ -6,13 +6,21 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -31,6 +39,9 @@ HEADERS = (
     QT_TRANSLATE_NOOP("FetchProgressModel", "Transactions"),
     QT_TRANSLATE_NOOP("FetchProgressModel", "Status"),
 )
+
+VISIBLE_BANKS = 5
+"""Bank rows the panel shows before it scrolls."""
 
 
 @dataclass(frozen=True)
@@ -135,7 +146,10 @@ class FetchPanel(QWidget):
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().hide()
+        rows = self.table.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # a row per bank
@@ -155,18 +169,41 @@ class FetchPanel(QWidget):
         layout.addLayout(bottom)
         self._finished: HarvestFinished | None = None
         self._running = False
+        self.case_id: int | None = None
+        """The case whose fetch the panel shows; None when it shows none."""
+        self._bound_height()
         self.retranslate_ui()
+
+    def _bound_height(self) -> None:
+        """Room for a few banks and the summary, scrolling beyond that: the panel sits under
+        the case's tables and must not take their place."""
+        rows = self.table.verticalHeader().defaultSectionSize()
+        header = self.table.horizontalHeader().sizeHint().height()
+        frame = 2 * self.table.frameWidth()
+        self.table.setMinimumHeight(header + 2 * rows + frame)
+        self.table.setMaximumHeight(header + VISIBLE_BANKS * rows + frame)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
 
     def retranslate_ui(self) -> None:
         self.cancel_button.setText(self.tr("Ca&ncel fetch"))
         self.model.retranslate()
         self._show_summary()
 
-    def started(self) -> None:
+    def started(self, case_id: int | None = None) -> None:
         self.model.clear()
+        self.case_id = case_id
         self._finished = None
         self._running = True
         self.cancel_button.setEnabled(True)
+        self._show_summary()
+
+    def clear(self) -> None:
+        """Forget the last fetch: another case is shown now."""
+        self.model.clear()
+        self.case_id = None
+        self._finished = None
+        self._running = False
+        self.cancel_button.setEnabled(False)
         self._show_summary()
 
     def apply(self, event: HarvestEvent) -> None:
@@ -193,7 +230,7 @@ class FetchPanel(QWidget):
             else:
                 text = (
                     self.tr("Done in %1 s: %2 banks, %3 accounts, %4 new transactions.")
-                    .replace("%1", f"{summary.elapsed_seconds:.1f}")
+                    .replace("%1", QLocale().toString(summary.elapsed_seconds, "f", 1))
                     .replace("%2", str(summary.banks))
                     .replace("%3", str(summary.accounts))
                     .replace("%4", str(summary.transactions_new))

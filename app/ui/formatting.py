@@ -1,4 +1,8 @@
-"""How values look on screen: Norwegian dates and amounts, and amounts typed by the user."""
+"""How values look on screen: Norwegian dates and amounts, and amounts typed by the user.
+
+Account, organisation and national id numbers are grouped as the reports group them
+(`1234.56.78901`, `999 000 010`), by the reports' own functions.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,16 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from app.domain.money import NBSP, format_amount, to_minor
+from app.reports.formatting import account_number, party_id
+
+__all__ = [
+    "DATE_FORMAT",
+    "account_number",
+    "format_date",
+    "format_minor",
+    "parse_amount",
+    "party_id",
+]
 
 DATE_FORMAT = "dd.MM.yyyy"
 """The Qt display format of every date field."""

@@ -53,6 +53,7 @@ from app.imports.vergeregnskap import read_report, write_template
 from app.review.control import CaseControl, control_case, record_outcome
 from app.store import guardianship as store
 from app.store.db import Database
+from app.ui.formatting import account_number
 
 FIXED_COLUMNS = 4
 """Account number, bank, opening balance, closing balance; the categories follow."""
@@ -411,7 +412,7 @@ class GuardianshipPanel(QWidget):
             item = QTreeWidgetItem(
                 [
                     _translate(RULE_NAMES[deviation.rule]),
-                    deviation.account_number,
+                    account_number(deviation.account_number),
                     amount,
                     reason_text(deviation.rule, deviation.params, translate=_translate),
                 ]

@@ -40,6 +40,7 @@ from app.imports.errors import ImportFileError
 from app.imports.into_case import CaseImport, FileResult, is_statement
 from app.store import imports as store
 from app.store.db import Database
+from app.ui.formatting import party_id
 from app.ui.workers import CallThread
 
 NEW_BANK = -1
@@ -59,6 +60,7 @@ ROLE_NAMES = {
     "balance": QT_TRANSLATE_NOOP("import", "Balance"),
     "transaction_type": QT_TRANSLATE_NOOP("import", "Transaction type"),
     "status": QT_TRANSLATE_NOOP("import", "Status"),
+    "account": QT_TRANSLATE_NOOP("import", "Own account"),
 }
 PREVIEW_ROWS = 20
 ACCOUNT_FIELD = QT_TRANSLATE_NOOP("fields", "Account number")
@@ -102,8 +104,10 @@ class ImportDialog(QDialog):
         self.account_combo = QComboBox(self)
         self.account_combo.setEditable(True)
         self.kind_label = QLabel(self)
+        self.file_label = QLabel(self.tr("&File:"), self)
+        self.file_label.setBuddy(self.path_edit)  # the row is a layout: no buddy by itself
         form = QFormLayout()
-        form.addRow(self.tr("&File:"), file_row)
+        form.addRow(self.file_label, file_row)
         form.addRow(self.tr("&Bank:"), self.bank_combo)
         new_bank = QHBoxLayout()
         new_bank.addWidget(self.new_org)
@@ -158,7 +162,7 @@ class ImportDialog(QDialog):
         with self.db.session() as session:
             self._banks = store.banks_and_accounts(session, self.case_id)
         for bank_id, org, name, _accounts in self._banks:
-            self.bank_combo.addItem(f"{name} ({org})", bank_id)
+            self.bank_combo.addItem(f"{name} ({party_id(org)})", bank_id)
             if org == selected_org:
                 self.bank_combo.setCurrentIndex(self.bank_combo.count() - 1)
         self.bank_combo.addItem(self.tr("A bank not in the case…"), NEW_BANK)

@@ -27,7 +27,9 @@ from PySide6.QtWidgets import (
 from app.domain.clock import SystemClock
 from app.domain.text import QT_TRANSLATE_NOOP
 from app.store import letters
+from app.store.cases import CaseClosed
 from app.store.db import Database
+from app.ui.formatting import party_id
 from app.ui.workers import CallThread
 
 STATES = {
@@ -102,7 +104,7 @@ class LettersDialog(QDialog):
         for index, row in enumerate(self.rows):
             cells = [
                 row.bank_name,
-                row.org_number,
+                party_id(row.org_number),
                 QCoreApplication.translate("letters", STATES[row.status]),
                 row.due_on.strftime("%d.%m.%Y") if row.due_on else "",
             ]
@@ -136,8 +138,14 @@ class LettersDialog(QDialog):
             path = Path(chosen)
         from app.reports.letter import write_letter
 
-        with self.db.session() as session:
-            letters.draft(session, self.case_id, row.bank_id, user=self.user, now=datetime.now(UTC))
+        try:
+            with self.db.session() as session:
+                letters.draft(
+                    session, self.case_id, row.bank_id, user=self.user, now=datetime.now(UTC)
+                )
+        except CaseClosed:
+            self.status.setText(self._closed_text())
+            return None
         db, case_id, language = self.db, self.case_id, self.language
         self._worker = CallThread(
             lambda: write_letter(db, case_id, row.bank_id, path, language=language), self
@@ -169,7 +177,13 @@ class LettersDialog(QDialog):
                 self.tr("This letter has gone further already; a letter's state only moves on.")
             )
             return
+        except CaseClosed:
+            self.status.setText(self._closed_text())
+            return
         self.reload()
+
+    def _closed_text(self) -> str:
+        return self.tr("The case is closed: its letters are kept as they were.")
 
     def _update_buttons(self) -> None:
         """Offer only the steps forward from the chosen letter's state."""

@@ -57,7 +57,7 @@ from app.ui.accounts import AccountTree
 from app.ui.case_list import CASE_ID_ROLE, CaseListModel
 from app.ui.chart import BalanceChart
 from app.ui.fetch_panel import FetchPanel
-from app.ui.formatting import format_date, format_minor
+from app.ui.formatting import account_number, format_date, format_minor
 from app.ui.labels import TRANSACTION_STATUS
 from app.ui.new_case import NewCaseDialog
 from app.ui.notes import NotesPanel
@@ -422,9 +422,17 @@ class MainWindow(QMainWindow):
         self.case_notes.set_target(case_id, NoteTarget.CASE, None, reference)
         self._show_overview(None)
         self.load_overview()
+        self._forget_fetch_of_other_case(case_id)
         self.steps.set_case(case_id)
         self._show_banner()
         self._update_actions()
+
+    def _forget_fetch_of_other_case(self, case_id: int | None) -> None:
+        """The progress of a finished fetch belongs to its case; a running one stays on view,
+        since it can still be cancelled."""
+        if self._harvest is None and self.fetch_panel.case_id != case_id:
+            self.fetch_panel.clear()
+            self.fetch_dock.hide()
 
     def _case_edited(self, case_id: int) -> None:
         """The Steps tab changed the case's own facts (key dates): show them everywhere."""
@@ -556,7 +564,7 @@ class MainWindow(QMainWindow):
             html.escape(row.counterparty or ""),
             html.escape(row.text or ""),
             self.tr("Reference: %1").replace("%1", html.escape(row.reference or "–")),
-            self.tr("Account: %1").replace("%1", row.account_number),
+            self.tr("Account: %1").replace("%1", account_number(row.account_number)),
             self.tr("Status: %1").replace("%1", TRANSACTION_STATUS(row.status)),
         ]
         lines.extend(self._flag_line(flag) for flag in flags)
@@ -654,7 +662,7 @@ class MainWindow(QMainWindow):
         harvest.failed.connect(self.fetch_panel.stopped)
         harvest.finished.connect(self._harvest_done)
         self._harvest = harvest
-        self.fetch_panel.started()
+        self.fetch_panel.started(self._case_id)
         self.fetch_dock.show()
         self._update_actions()
         self._start(harvest)

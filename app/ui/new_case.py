@@ -2,15 +2,16 @@
 
 What the user typed is checked by the domain (`new_bankruptcy`, `new_estate`,
 `new_guardianship`). A broken rule is shown, translated, under the field it names, and the
-dialog stays open with everything as typed. The dialog stores nothing: the caller stores the
-`CaseFacts` it returns.
+dialog stays open with everything as typed; the line is checked again as that field changes
+and goes once the rule holds. The dialog stores nothing: the caller stores the `CaseFacts` it
+returns.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt, SignalInstance
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -63,6 +64,20 @@ def _date_edit(parent: QWidget, today: date) -> QDateEdit:
 def _day(field: QDateEdit) -> date:
     value = field.date()
     return date(value.year(), value.month(), value.day())
+
+
+def _change_signals(widget: QWidget) -> list[SignalInstance]:
+    """The signals that say the value of an input (or of the inputs in a row) changed."""
+    if isinstance(widget, QLineEdit):
+        return [widget.textChanged]
+    if isinstance(widget, QDateEdit):
+        return [widget.dateChanged]
+    if isinstance(widget, QSpinBox):
+        return [widget.valueChanged]
+    if isinstance(widget, QCheckBox):
+        return [widget.toggled]
+    children = widget.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+    return [signal for child in children for signal in _change_signals(child)]
 
 
 class _Field:
@@ -198,6 +213,9 @@ class NewCaseDialog(QDialog):
         self.create_button.setDefault(True)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        for field in [self.reference_field, *self._all_fields()]:
+            for signal in _change_signals(field.widget):
+                signal.connect(lambda *_, field=field: self._recheck(field))
 
         top = QFormLayout()
         top.addRow(self.kind_label, self.kind)
@@ -330,9 +348,26 @@ class NewCaseDialog(QDialog):
         rule = QCoreApplication.translate("rules", error.rule)
         return f"{field}: {rule}"
 
-    def _show_error(self, error: InvalidInput) -> None:
+    def _field_of(self, error: InvalidInput) -> _Field:
         fields = {FIELD_REFERENCE: self.reference_field, **self.fields[self.service]}
-        field = fields.get(error.field, self.reference_field)
+        return fields.get(error.field, self.reference_field)
+
+    def _recheck(self, field: _Field) -> None:
+        """A field with an error line changed: keep the line while its rule is still broken,
+        with the rule broken now; drop it once the domain has nothing to say about the field."""
+        if field.error.isHidden():
+            return
+        try:
+            self._validate()
+        except InvalidInput as error:
+            if self._field_of(error) is field:
+                field.show_error(self.error_text(error))
+                return
+        field.hide_error()
+        self.adjustSize()
+
+    def _show_error(self, error: InvalidInput) -> None:
+        field = self._field_of(error)
         field.show_error(self.error_text(error))
         field.widget.setFocus(Qt.FocusReason.OtherFocusReason)
         self.adjustSize()

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from app.domain.cases import FIELD_DEATH_DATE, FIELD_RULING_DATE, FIELD_YEAR
 from app.domain.services import Service
 from app.store.browse import AccountOverview, BankOverview, CaseOverview
-from app.ui.formatting import format_date, format_minor
+from app.ui.formatting import account_number, format_date, format_minor, party_id
 from app.ui.labels import (
     ACCOUNT_STATUS,
     ACCOUNT_TYPE,
@@ -41,6 +41,8 @@ from app.ui.labels import (
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 WARNING = QColor("#8a4b00")
 PROBLEM_STATUSES = {"failed", "partial", "incomplete", "letter_needed", "cancelled", "pending"}
+ACCOUNT_ROWS_KEPT = 3
+"""Account rows the overview keeps in view however short the window gets."""
 
 
 def _table(parent: QWidget) -> QTableWidget:
@@ -111,12 +113,27 @@ class OverviewWidget(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         for box in (self.banks_box, self.accounts_box, self.totals_box, self.missing_box):
             self.splitter.addWidget(box)
-        self.splitter.setStretchFactor(1, 3)
+        for part, stretch in enumerate((1, 3, 1, 1)):
+            self.splitter.setStretchFactor(part, stretch)
         self.splitter.setSizes([150, 380, 100, 120])
+        self._keep_accounts_visible()
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.splitter, 1)
         self.retranslate_ui()
+
+    def _keep_accounts_visible(self) -> None:
+        """Floors for the splitter's parts: a few account rows, one row of the others, so
+        that the accounts stay readable when the window is short (or the fetch panel opens
+        under it) and the others give way first."""
+        rows = self.accounts.verticalHeader().defaultSectionSize()
+        header = self.accounts.horizontalHeader().sizeHint().height()
+        frame = 2 * self.accounts.frameWidth()
+        scroll_bar = self.accounts.horizontalScrollBar().sizeHint().height()
+        self.accounts.setMinimumHeight(header + ACCOUNT_ROWS_KEPT * rows + frame + scroll_bar)
+        for table in (self.banks, self.totals):
+            table.setMinimumHeight(header + rows + frame + scroll_bar)
+        self.missing.setMinimumHeight(rows + frame)
 
     @property
     def overview(self) -> CaseOverview | None:
@@ -192,7 +209,7 @@ class OverviewWidget(QWidget):
             rows.append(
                 [
                     _item(bank.name),
-                    _item(bank.org_number),
+                    _item(party_id(bank.org_number)),
                     status,
                     _item(message_label(bank.message), tooltip=message_label(bank.message)),
                 ]
@@ -227,7 +244,7 @@ class OverviewWidget(QWidget):
                 rows.append(
                     [
                         _item(bank.name),
-                        _item(account.account_number, tooltip=account.name),
+                        _item(account_number(account.account_number), tooltip=account.name),
                         _item(ACCOUNT_TYPE(account.type or "unknown")),
                         _item(account.currency or ""),
                         _item(ACCOUNT_STATUS(account.status or "unknown")),
@@ -298,5 +315,9 @@ class OverviewWidget(QWidget):
             if missing.message:
                 line += f" — {message_label(missing.message)}"
             self.missing.addItem(line)
-        if not overview.missing:
+        if not overview.banks:  # no bank has answered or been imported: nothing to miss yet
+            self.missing.addItem(
+                self.tr("Nothing has been fetched yet: fetch from the banks or import their files.")
+            )
+        elif not overview.missing:
             self.missing.addItem(self.tr("Nothing: every bank and account answered in full."))

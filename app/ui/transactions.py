@@ -56,7 +56,13 @@ from app.store.browse import (
 )
 from app.store.db import Database
 from app.ui import icons
-from app.ui.formatting import DATE_FORMAT, format_date, format_minor, parse_amount
+from app.ui.formatting import (
+    DATE_FORMAT,
+    account_number,
+    format_date,
+    format_minor,
+    parse_amount,
+)
 from app.ui.labels import TRANSACTION_STATUS
 
 log = logging.getLogger(__name__)
@@ -93,7 +99,7 @@ def _display(row: TransactionRow, key: SortKey) -> str:
     if key is SortKey.DATE:
         return format_date(row.booking_date)
     if key is SortKey.ACCOUNT:
-        return row.account_number
+        return account_number(row.account_number)
     if key is SortKey.AMOUNT:
         return format_minor(row.amount_minor)
     if key is SortKey.CURRENCY:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
+from app.domain.text import QT_TRANSLATE_NOOP
 from app.ui import translation_build
 
 log = logging.getLogger(__name__)
@@ -21,6 +22,30 @@ log = logging.getLogger(__name__)
 DEFAULT_LANGUAGE = "nb"
 LANGUAGES = {"nb": "Norsk bokmål", "en": "English"}
 """Each language by its own name, as a language menu shows it."""
+
+QT_STANDARD_BUTTONS = (
+    QT_TRANSLATE_NOOP("QPlatformTheme", "OK"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Save"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Save All"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Open"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "&Yes"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Yes to &All"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "&No"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "N&o to All"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Abort"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Retry"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Ignore"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Close"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Cancel"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Discard"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Help"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Apply"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Reset"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Restore Defaults"),
+)
+"""The texts Qt gives its standard dialog buttons, under Qt's own context. Qt ships no bokmål
+translation of its own (`qtbase_nb`), so ours carries these, and every QDialogButtonBox and
+QMessageBox button reads in the interface language."""
 
 _LOCALES = {
     "nb": QLocale(QLocale.Language.NorwegianBokmal, QLocale.Country.Norway),

@@ -66,10 +66,9 @@ def test_a_wrong_account_number_is_named_and_nothing_is_imported(qtbot, db, fixe
 
 
 def test_letters_are_written_sent_and_answered(qtbot, db, fixed_case, tmp_path):
-    org = "910000003"  # Fjordbank needs a letter in the fixed case
     dialog = LettersDialog(db, fixed_case.case_id, "tester", "nb")
     qtbot.addWidget(dialog)
-    assert dialog.table.item(0, 1).text() == org
+    assert dialog.table.item(0, 1).text() == "910 000 003"  # Fjordbank needs a letter
     assert dialog.table.item(0, 2).text() == "Letter needed"
     worker = dialog.write_letter(tmp_path / "letter.pdf")
     worker.wait(30_000)
@@ -87,6 +86,21 @@ def test_letters_are_written_sent_and_answered(qtbot, db, fixed_case, tmp_path):
     dialog.mark("sent")  # as a stale click would: refused, the state stays
     assert dialog.table.item(0, 2).text() == "Answered"
     assert "only moves on" in dialog.status.text()
+
+
+def test_a_closed_case_gets_no_letter_and_says_why(qtbot, db, fixed_case, tmp_path):
+    from datetime import UTC, datetime
+
+    from app.store.deletion import close_case
+
+    close_case(db, fixed_case.case_id, now=datetime.now(UTC))
+    dialog = LettersDialog(db, fixed_case.case_id, "tester", "en")
+    qtbot.addWidget(dialog)
+    assert dialog.write_letter(tmp_path / "letter.pdf") is None
+    assert not (tmp_path / "letter.pdf").exists()
+    assert "closed" in dialog.status.text()
+    dialog.mark("sent")
+    assert dialog.table.item(0, 2).text() == "Letter needed"
 
 
 def test_the_request_log_shows_each_request_and_saves_csv(qtbot, db, fixed_case, tmp_path):

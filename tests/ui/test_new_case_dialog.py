@@ -177,6 +177,43 @@ def test_a_corrected_input_clears_the_error(dialog: NewCaseDialog) -> None:
     assert dialog.result() == QDialog.DialogCode.Accepted
 
 
+def test_an_error_goes_as_soon_as_the_field_is_corrected(dialog: NewCaseDialog) -> None:
+    dialog.reference.setText("K-9")
+    dialog.debtor_id.setText("999000011")
+    dialog.accept()
+    assert dialog.visible_errors()
+    dialog.debtor_id.setText("999000010")
+    assert dialog.visible_errors() == []
+
+
+def test_an_error_follows_the_field_while_it_is_still_wrong(dialog: NewCaseDialog) -> None:
+    dialog.reference.setText("K-9")
+    dialog.debtor_id.setText("999000011")
+    dialog.accept()
+    dialog.debtor_id.setText("12345")
+    assert dialog.visible_errors() == [
+        "Debtor's national id or organisation number: must be 9 digits (organisation number)"
+        " or 11 digits (national id or D-number)"
+    ]
+
+
+def test_typing_shows_no_error_before_the_first_submit(dialog: NewCaseDialog) -> None:
+    dialog.debtor_id.setText("999000011")
+    assert dialog.visible_errors() == []
+
+
+def test_a_corrected_cutoff_date_clears_its_error(dialog: NewCaseDialog) -> None:
+    dialog.reference.setText("K-9")
+    dialog.debtor_id.setText("999000010")
+    dialog.ruling_date.setDate(QDate(2025, 3, 15))
+    dialog.cutoff_known.setChecked(True)
+    dialog.cutoff_date.setDate(QDate(2025, 3, 20))
+    dialog.accept()
+    assert dialog.visible_errors()
+    dialog.cutoff_date.setDate(QDate(2025, 3, 12))
+    assert dialog.visible_errors() == []
+
+
 def test_errors_are_translated_to_norwegian(
     qtbot: QtBot, dialog: NewCaseDialog, translations: Translations
 ) -> None:

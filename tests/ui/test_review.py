@@ -64,19 +64,19 @@ def test_overview_page_shows_banks_accounts_totals_and_what_is_missing(
     assert "Ruling date 15.03.2025" in page.heading.text()
     assert "Sandbox (synthetic test data)" in page.heading.text()  # fetched from the sandbox
     assert [cells(page.banks, row)[:3] for row in range(page.banks.rowCount())] == [
-        ["Fjordbank", "910000003", "Letter needed"],
-        ["Nordbanken ASA", "910000001", "Complete"],
-        ["Vestbank", "910000002", "Partial"],
+        ["Fjordbank", "910 000 003", "Letter needed"],
+        ["Nordbanken ASA", "910 000 001", "Complete"],
+        ["Vestbank", "910 000 002", "Partial"],
     ]
     headers = [page.accounts.horizontalHeaderItem(c).text() for c in range(10)]
     assert headers[8:] == ["Balance 15.03.2025", "Balance 30.06.2025"]
     rows = [cells(page.accounts, row) for row in range(page.accounts.rowCount())]
     assert [row[1:4] + row[8:] for row in rows] == [
-        ["11112233333", "Everyday account", "NOK", "700,00 *", kroner("1 000,00")],
-        ["11112244444", "Savings account", "NOK", kroner("5 000,00"), kroner("10 000,00")],
-        ["11112255555", "Loan account", "NOK", kroner("-251 000,00") + " *",
+        ["1111.22.33333", "Everyday account", "NOK", "700,00 *", kroner("1 000,00")],
+        ["1111.22.44444", "Savings account", "NOK", kroner("5 000,00"), kroner("10 000,00")],
+        ["1111.22.55555", "Loan account", "NOK", kroner("-251 000,00") + " *",
          kroner("-250 000,00")],
-        ["22223366666", "Savings account", "NOK", "300,00 *", "0,00"],
+        ["2222.33.66666", "Savings account", "NOK", "300,00 *", "0,00"],
     ]  # fmt: skip
     assert cells(page.totals, 0) == [
         "NOK", kroner("6 000,00"), kroner("-251 000,00"), kroner("-245 000,00"),

@@ -69,7 +69,7 @@ def test_sort_by_counterparty_uses_merchant_when_there_is_no_counterparty(
 
 def test_sort_by_account(model: TransactionTableModel, fixed_case: FixedCase) -> None:
     model.sort(COLUMN_OF[SortKey.ACCOUNT], Qt.SortOrder.DescendingOrder)
-    assert shown(model, SortKey.ACCOUNT)[:2] == ["22223366666", "11112255555"]
+    assert shown(model, SortKey.ACCOUNT)[:2] == ["2222.33.66666", "1111.22.55555"]
 
 
 @pytest.mark.parametrize(

@@ -47,6 +47,11 @@ def _case(db: Database, reference: str) -> int:
     return case_id
 
 
+def build_unfetched_case(db: Database) -> int:
+    """A bankruptcy created but never fetched: no bank, no account, no transaction."""
+    return _case(db, "K-NY")
+
+
 def _tx(key: str, day: date, amount: str, **fields: object) -> TransactionRecord:
     return TransactionRecord(
         key=key, booking_date=day, amount=Decimal(amount), currency="NOK", **fields
