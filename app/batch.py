@@ -2,7 +2,7 @@
 
     boinnsyn control-batch wards.csv --year 2025 --out folder/
 
-`wards.csv` has a header row and one row per ward (semicolons or commas; UTF-8 or
+`wards.csv` has a header row and one row per ward (columns separated by semicolons; UTF-8 or
 Windows-1252):
 
     ward_id;guardian_id;ward_name;reference;report_file
@@ -53,10 +53,17 @@ from app.dsop.audit import AuditBuffer
 from app.dsop.connection import DsopConnection
 from app.harvest.harvest import Harvest
 from app.imports.errors import ImportFileError
-from app.imports.tabular import decode_text, detect_delimiter
+from app.imports.tabular import decode_text
 from app.imports.vergeregnskap import read_report
 from app.reports.control_section import write_control_report
-from app.reports.files import written_privately
+from app.reports.exports import xlsx_text
+from app.reports.files import (
+    check_output_folder,
+    check_output_suffix,
+    output_folder,
+    unwritable,
+    written_workbook,
+)
 from app.review.control import control_case
 from app.store import guardianship as store
 from app.store.cases import create_case
@@ -74,6 +81,12 @@ _SYNONYMS = {
     "reference": ("reference", "referanse", "saksnummer"),
     "report_file": ("report_file", "report", "vergeregnskap", "regnskapsfil"),
 }
+SEPARATOR = ";"
+OTHER_SEPARATORS = (",", "\t")
+SEPARATOR_RULE = (
+    "the columns must be separated by semicolons (;), as in "
+    "ward_id;guardian_id;ward_name;reference;report_file"
+)
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 _ELEVEN_DIGITS = re.compile(r"\d{11}")
 
@@ -114,11 +127,16 @@ def read_wards(path: Path, *, year: int, today: Any, allow_synthetic: bool = Tru
     except OSError as error:
         raise WardsFileError(name, f"cannot be read: {error.strerror}") from None
     text, _ = decode_text(data, name=name)
-    reader = csv.reader(text.splitlines(), delimiter=detect_delimiter(text))
+    reader = csv.reader(text.splitlines(), delimiter=SEPARATOR)
     rows = [(number, cells) for number, cells in enumerate(reader, start=1) if any(cells)]
     if not rows:
         raise WardsFileError(name, "is empty")
+    for line, cells in rows:
+        if len(cells) == 1 and any(other in cells[0] for other in OTHER_SEPARATORS):
+            raise WardsFileError(name, SEPARATOR_RULE, line)
     header_line, header = rows[0]
+    if len(rows) == 1:
+        raise WardsFileError(name, "has no wards: there is only the header line")
     columns: dict[str, int] = {}
     for index, title in enumerate(header):
         key = title.strip().lower().replace(" ", "_")
@@ -480,7 +498,7 @@ class ControlBatch:
                 _T("rules", "must be the last calendar year; the control covers no other"),
             )
         wards = read_wards(self.wards_file, year=self.year, today=self.clock.today())
-        self.out_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        output_folder(self.out_dir)
         self.counts.total = len(wards)
         batch_id, work = self._enrol(wards)
         log.info(
@@ -647,7 +665,14 @@ def write_summary(
     """One row per ward: reference, name, banks, accounts, deviations counted and summed, the
     suggested outcome, the status and the report file. Written whole or not at all."""
     words = "nb" if language == "nb" else "en"
-    workbook = Workbook(write_only=True)
+    with written_workbook(target) as workbook:
+        _summary_sheet(workbook, rows, year=year, words=words)
+    return target
+
+
+def _summary_sheet(
+    workbook: Workbook, rows: list[store.SummaryRow], *, year: int, words: str
+) -> None:
     sheet = workbook.create_sheet(f"Vergekontroll {year}" if words == "nb" else f"Control {year}")
     widths = (6, 18, 28, 8, 9, 8, 18, 18, 14, 22, 50)
     for index, width in enumerate(widths):
@@ -663,24 +688,20 @@ def write_summary(
         amount = None
         if row.deviation_minor is not None:
             amount = Decimal(row.deviation_minor) / 100
-        sheet.append(
-            [
-                row.row,
-                row.reference,
-                row.ward_name or "",
-                row.banks,
-                row.accounts,
-                row.deviations,
-                amount,
-                OUTCOME_WORDS[words].get(row.suggested or "", row.suggested or ""),
-                STATUS_WORDS[words].get(row.status, row.status),
-                row.report_name or "",
-                row.message or "",
-            ]
-        )
-    with written_privately(target) as part:
-        workbook.save(part)
-    return target
+        values = [
+            row.row,
+            row.reference,
+            row.ward_name or "",
+            row.banks,
+            row.accounts,
+            row.deviations,
+            amount,
+            OUTCOME_WORDS[words].get(row.suggested or "", row.suggested or ""),
+            STATUS_WORDS[words].get(row.status, row.status),
+            row.report_name or "",
+            row.message or "",
+        ]
+        sheet.append([xlsx_text(sheet, value) for value in values])
 
 
 # -- the command line ----------------------------------------------------------------------------
@@ -699,10 +720,18 @@ def control_command(runtime: Any, args: Any) -> int:
 
 
 def _case_id(runtime: Any, key: str) -> int:
+    """The number of the guardianship case `key` names; another kind of case is refused."""
+    from app.domain.services import Service
     from app.store.cases import find_case
 
     with runtime.db.session() as session:
         case = find_case(session, key)
+        if case.service != Service.GUARDIANSHIP.value or case.guardian_id is None:
+            raise InvalidInput(
+                "case",
+                f"{case.reference} is a case of the {case.service} service, not a guardianship "
+                "control; the control commands work on guardianship cases only",
+            )
         runtime.environment_name = case.environment
         return case.id
 
@@ -744,11 +773,20 @@ def _import_command(runtime: Any, args: Any) -> int:
 def _template_command(runtime: Any, args: Any) -> int:
     from app.imports.vergeregnskap import write_template
 
-    print(f"template={write_template(args.out)}")
+    check_output_suffix(args.out, ".xlsx", ".csv")
+    check_output_folder(args.out)
+    try:
+        path = write_template(args.out)
+    except OSError as error:
+        raise unwritable(args.out, error) from None
+    print(f"template={path}")
     return 0
 
 
 def _run_command(runtime: Any, args: Any) -> int:
+    if args.out is not None:
+        check_output_suffix(args.out, ".pdf")
+        check_output_folder(args.out)
     case_id = _case_id(runtime, args.case)
     control = control_case(runtime.db, case_id)
     for deviation in control.result.deviations:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 import time
 from collections.abc import Sequence
@@ -23,11 +24,22 @@ from app.domain.errors import InvalidInput
 from app.dsop.errors import DsopError
 from app.harvest.harvest import Harvest
 from app.logs import setup_logging
-from app.reports.files import OutputFileError, check_output_folder, written_privately
+from app.reports.files import (
+    OutputFileError,
+    check_output_folder,
+    check_output_suffix,
+    written_privately,
+)
 from app.review.flags import refresh_flags
 from app.runtime import Runtime
 from app.secrets import KeyringUnavailable
-from app.store.cases import CaseNotFound, count_transactions, create_case, find_case
+from app.store.cases import (
+    CaseNotFound,
+    count_transactions,
+    create_case,
+    ensure_open,
+    find_case,
+)
 from app.store.deletion import CaseStillOpen
 from app.store.letters import LetterRow, LetterStateError
 from app.store.models import Case
@@ -148,7 +160,9 @@ def _parser() -> argparse.ArgumentParser:
     imported.add_argument("files", nargs="+", type=Path, metavar="FILE")
     imported.add_argument("--bank", help="organisation number of the bank the files come from")
     imported.add_argument("--bank-name", help="the bank's name, when it is new to the case")
-    imported.add_argument("--account", help="account number (needed for CSV/XLSX exports)")
+    imported.add_argument(
+        "--account", help="account number (for CSV/XLSX exports without an account column)"
+    )
 
     letters = commands.add_parser("letters", help="digital letters to banks outside the API")
     letters.add_argument("case", help="case number or reference")
@@ -208,7 +222,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             "control-run": _control,
             "control-outcome": _control,
         }[args.command]
-        return handler(runtime, args)
+        code = handler(runtime, args)
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:
+        _stdout_to_devnull()
+        return 1
     except (
         InvalidInput,
         DsopError,
@@ -222,10 +241,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except OSError as error:
         log.warning("command %s failed: %s", args.command, type(error).__name__)
-        print(f"boinnsyn: {error}", file=sys.stderr)
+        if error.strerror and error.filename:
+            print(f"boinnsyn: {error.filename}: {error.strerror.lower()}", file=sys.stderr)
+        else:
+            print(f"boinnsyn: {error.strerror or error}", file=sys.stderr)
         return 1
     finally:
         runtime.close()
+
+
+def _stdout_to_devnull() -> None:
+    """The reader of standard output has gone (`boinnsyn cases | head`): stop quietly, with
+    standard output pointed at devnull so that the interpreter's last flush has nowhere to fail."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
 
 
 def _demo_case(runtime: Runtime) -> int:
@@ -250,6 +280,7 @@ def _harvest(runtime: Runtime, case_id: int) -> Harvest:
 
 
 def _demo(runtime: Runtime, args: argparse.Namespace) -> int:
+    check_output_suffix(args.out, ".pdf")
     check_output_folder(args.out)
     runtime.environment_name = "sandbox"
     started = time.monotonic()
@@ -274,18 +305,22 @@ def _demo(runtime: Runtime, args: argparse.Namespace) -> int:
 
 def _fetch(runtime: Runtime, args: argparse.Namespace) -> int:
     with runtime.db.session() as session:
-        case = find_case(session, args.case)
+        case = ensure_open(session, find_case(session, args.case).id)
         case_id, runtime.environment_name = case.id, case.environment
     summary = _harvest(runtime, case_id).run()
     if summary.transactions_received:
         refresh_flags(runtime.db, case_id)
     print(f"case={case_id} {summary.line()}")
-    return 1 if summary.error else 0
+    if summary.error:
+        print(f"boinnsyn: the fetch stopped: {summary.error}", file=sys.stderr)
+        return 1
+    return 0
 
 
 def _report(runtime: Runtime, args: argparse.Namespace) -> int:
     from app.reports.case_report import write_case_report
 
+    check_output_suffix(args.out, ".pdf")
     check_output_folder(args.out)
     with runtime.db.session() as session:
         case_id = find_case(session, args.case).id
@@ -368,7 +403,7 @@ def _audit(runtime: Runtime, args: argparse.Namespace) -> int:
             part.open("w", encoding="utf-8", newline="") as stream,
         ):
             count = write_audit_csv(runtime.db, case_id, stream)
-        print(f"case={case_id} requests={count} audit={args.out}", file=sys.stderr)
+        print(f"case={case_id} requests={count} audit={args.out}")
     return 0
 
 
@@ -428,14 +463,30 @@ def _environment(runtime: Runtime, args: argparse.Namespace) -> int:
 
 def _ask(prompt: str, *, command: str, instead: str, secret: bool = False) -> str:
     """The user's answer to a question; refused when no answer can come (no terminal, no input)."""
-    import getpass
-
     try:
-        return getpass.getpass(prompt) if secret else input(prompt)
+        return _secret_answer(prompt) if secret else input(prompt)
     except EOFError:
         raise CommandRefused(
             f"{command} needs an answer typed on a terminal and got none; {instead}"
         ) from None
+
+
+def _secret_answer(prompt: str) -> str:
+    """A secret typed on the terminal without echo; with no terminal, one line piped on standard
+    input. (getpass would warn there that it cannot hide the typing: nothing is typed.)"""
+    import getpass
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", getpass.GetPassWarning)
+        try:
+            return getpass.getpass(prompt)
+        except getpass.GetPassWarning:
+            log.info("no terminal for a secret; reading it from standard input")
+    line = sys.stdin.readline()
+    if not line.strip():
+        raise EOFError
+    return line.rstrip("\r\n")
 
 
 def _check_readable(path: Path, what: str) -> None:
@@ -443,13 +494,17 @@ def _check_readable(path: Path, what: str) -> None:
     try:
         with path.open("rb"):
             pass
-    except FileNotFoundError:
-        raise CommandRefused(f"{what} {path} does not exist") from None
-    except IsADirectoryError:
-        raise CommandRefused(f"{what} {path} is a folder, not a file") from None
     except OSError as error:
-        reason = (error.strerror or str(error)).lower()
-        raise CommandRefused(f"{what} {path} cannot be read: {reason}") from None
+        raise CommandRefused(_unreadable(path, what, error)) from None
+
+
+def _unreadable(path: Path, what: str, error: OSError) -> str:
+    """Why a file could not be read, in one line naming it (never the system's errno text)."""
+    if isinstance(error, FileNotFoundError):
+        return f"{what} {path} does not exist"
+    if isinstance(error, IsADirectoryError):
+        return f"{what} {path} is a folder, not a file"
+    return f"{what} {path} cannot be read: {(error.strerror or str(error)).lower()}"
 
 
 def _certificate(runtime: Runtime, args: argparse.Namespace) -> int:
@@ -519,10 +574,7 @@ def _language() -> str:
 def _export(runtime: Runtime, args: argparse.Namespace) -> int:
     from app.reports import exports
 
-    suffix = args.out.suffix.lower()
-    if suffix not in (".xlsx", ".csv"):
-        print("boinnsyn: --out must end in .xlsx or .csv", file=sys.stderr)
-        return 2
+    suffix = check_output_suffix(args.out, ".xlsx", ".csv").suffix.lower()
     check_output_folder(args.out)
     with runtime.db.session() as session:
         case_id = find_case(session, args.case).id
@@ -571,6 +623,7 @@ def _letter(runtime: Runtime, args: argparse.Namespace) -> int:
 
     now = SystemClock().now()
     if args.out is not None:
+        check_output_suffix(args.out, ".pdf")
         check_output_folder(args.out)
     with runtime.db.session() as session:
         case_id = find_case(session, args.case).id
@@ -608,6 +661,8 @@ def _import(runtime: Runtime, args: argparse.Namespace) -> int:
     from app.imports.into_case import CaseImport, ImportTargetError
 
     bank = validate_org_number(args.bank, "--bank") if args.bank is not None else None
+    for path in args.files:
+        _check_readable(path, "the file")
     with runtime.db.session() as session:
         case_id = find_case(session, args.case).id
     importer = CaseImport(runtime.db, case_id, user=config.current_user(), now=SystemClock().now())
@@ -622,9 +677,13 @@ def _import(runtime: Runtime, args: argparse.Namespace) -> int:
             hint = IMPORT_HINTS.get(error.needs, "") if error.needs else ""
             print(f"boinnsyn: {error}{hint}", file=sys.stderr)
             continue
-        except (ImportFileError, OSError) as error:
+        except ImportFileError as error:
             failed += 1
             print(f"boinnsyn: {error}", file=sys.stderr)
+            continue
+        except OSError as error:
+            failed += 1
+            print(f"boinnsyn: {_unreadable(path, 'the file', error)}", file=sys.stderr)
             continue
         print(f"case={case_id} {result.line()}")
     if failed < len(args.files):

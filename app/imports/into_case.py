@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from app.domain.identifiers import validate_account_number
+from app.domain.identifiers import validate_account_number, validate_iban
 from app.domain.records import AccountRecord, BalanceRecord, TransactionRecord, with_keys
 from app.imports import camt, tabular
 from app.imports.errors import ImportFileError
@@ -158,6 +158,19 @@ class CaseImport:
             )
         return Target(self.writer.upsert_account(self.case_id, bank_id, account, None), bank_id)
 
+    def _given_account(self, text: str) -> str:
+        """The account number the user named: one already in the case as it is stored there
+        (a foreign one came from a statement), a new one if it is a valid Norwegian account
+        number or IBAN."""
+        number = account_number_of("".join(ch for ch in text if ch not in ". "))
+        if number:
+            with self.db.session() as session:
+                if store.account_in_case(session, self.case_id, number) is not None:
+                    return number
+            if number[:2].isalpha():
+                return account_number_of(validate_iban(number, "Account number")) or number
+        return validate_account_number(number or text, "Account number")
+
     def _store(
         self,
         target: Target,
@@ -207,7 +220,7 @@ class CaseImport:
         kind = "statement" if is_statement(data) else "table"
         result = FileResult(file=path.name, kind=kind)
         if account_number is not None:
-            account_number = validate_account_number(account_number, "Account number")
+            account_number = self._given_account(account_number)
         with self.db.session() as session:
             result.already_imported = store.imported_file(session, self.case_id, digest) is not None
         if kind == "statement":

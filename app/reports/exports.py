@@ -7,7 +7,9 @@ XLSX files have real number and date cells (amounts as exact decimals with the f
 autofilter; column widths are fixed per column, not measured over the rows. They are written
 in openpyxl's streaming mode, so a case of any size is never held whole. CSV files are what
 Excel in Norway opens without a question: semicolons between fields, decimal commas, dates
-`dd.mm.yyyy`, UTF-8 with a byte order mark.
+`dd.mm.yyyy`, UTF-8 with a byte order mark. A text a spreadsheet would take for a formula
+(one starting with =, +, -, @, a tab or a carriage return, as bank texts and imported files may)
+stays text: a string cell in XLSX, and in CSV the text after a single quote.
 
 Every export says what it is, for which case, when it was made and by whom, and carries the
 confidentiality and (for sandbox data) the sandbox marking: in a sheet of its own in XLSX, in
@@ -27,6 +29,7 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ERROR_CODES
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
@@ -35,7 +38,7 @@ from app.domain.clock import Clock, SystemClock, to_oslo
 from app.domain.money import from_minor
 from app.reports import formatting as fmt
 from app.reports.data import ReportData, account_state, collect
-from app.reports.files import written_privately
+from app.reports.files import written_privately, written_workbook
 from app.reports.texts import Catalogue, catalogue
 from app.store import report_queries as q
 from app.store.db import Database
@@ -50,6 +53,10 @@ CSV_DELIMITER = ";"
 TEXT, DATE, TIME, AMOUNT, NUMBER, DECIMAL = "text", "date", "time", "amount", "number", "decimal"
 FIGURE = "figure"
 """An amount when the value is a Decimal, a plain number otherwise (the summary's figures)."""
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""First characters that make a spreadsheet read a text as a formula. Texts come from banks
+and imported files, so any of them may start so; they must stay text."""
 
 
 @dataclass(frozen=True)
@@ -115,6 +122,22 @@ _HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")
 _WRAP = Alignment(wrap_text=True, vertical="top")
 
 
+def xlsx_text(sheet: Any, value: Any) -> Any:
+    """A value for a write-only row; a text openpyxl would take for a formula or an error
+    (a leading "=", "#N/A") becomes a string cell holding the text unchanged."""
+    if isinstance(value, str) and (value.startswith(FORMULA_STARTS) or value in ERROR_CODES):
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.data_type = "s"
+        return cell
+    return value
+
+
+def csv_text(value: str) -> str:
+    """A text for a CSV cell; one a spreadsheet would take for a formula gets a leading
+    single quote, which Excel and LibreOffice read as "this is text"."""
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
 def _local(moment: datetime) -> datetime:
     """Excel knows no time zones: Norwegian local time, without its zone."""
     return to_oslo(moment).replace(tzinfo=None)
@@ -135,7 +158,7 @@ def _cell(sheet: Any, kind: str, value: Any) -> Any:
         cell = WriteOnlyCell(sheet, value=_local(value))
         cell.number_format = TIME_FORMAT
         return cell
-    return value
+    return xlsx_text(sheet, value)
 
 
 def _table_sheet(
@@ -223,12 +246,14 @@ def _about_sheet(workbook: Workbook, about: _About, tr: Catalogue, rows: int) ->
         if index == 0 or label == tr("sandbox_marking"):
             cell.font = bold
         value_cell = WriteOnlyCell(sheet, value=value if value != "" else None)
+        if isinstance(value, str) and value:
+            value_cell.data_type = "s"
         value_cell.alignment = _WRAP
         sheet.append([cell, value_cell])
 
 
-def _workbook(about: _About, tr: Catalogue) -> Workbook:
-    workbook = Workbook(write_only=True)
+def _describe(workbook: Workbook, about: _About, tr: Catalogue) -> None:
+    """The file's properties: what it is, for which case, by whom, and its markings."""
     properties = workbook.properties
     properties.title = f"{about.what} – {about.case.reference}"
     properties.subject = tr(f"service.{about.case.service}")
@@ -238,13 +263,6 @@ def _workbook(about: _About, tr: Catalogue) -> Workbook:
     )
     properties.description = tr("confidential")
     properties.created = _local(about.made_at)
-    return workbook
-
-
-def _save(workbook: Workbook, out: str | Path) -> Path:
-    with written_privately(out) as part:
-        workbook.save(part)
-    return Path(out)
 
 
 def _transactions(db: Database, case_id: int) -> Iterator[q.TransactionRow]:
@@ -270,15 +288,15 @@ def export_transactions_xlsx(
     """Every transaction of a case as an XLSX workbook; returns the file's path."""
     tr = catalogue(language)
     about = _about(db, case_id, tr("export.about.transactions"), clock, user)
-    workbook = _workbook(about, tr)
     columns = transaction_columns(tr, _flagged(db, case_id))
-    rows = _column_sheet(
-        workbook, tr("export.sheet.transactions"), columns, tr, _transactions(db, case_id)
-    )
-    _about_sheet(workbook, about, tr, rows)
-    path = _save(workbook, out)
+    with written_workbook(out) as workbook:
+        _describe(workbook, about, tr)
+        rows = _column_sheet(
+            workbook, tr("export.sheet.transactions"), columns, tr, _transactions(db, case_id)
+        )
+        _about_sheet(workbook, about, tr, rows)
     log.info("case %d: %d transactions exported to XLSX", case_id, rows)
-    return path
+    return Path(out)
 
 
 # -- the summary --------------------------------------------------------------------------
@@ -461,11 +479,14 @@ def export_summary_xlsx(
     tr = catalogue(language)
     about = _about(db, case_id, tr("export.about.summary"), clock, user)
     data = collect(db, case_id, made_at=about.made_at, user=about.user, version=__version__)
-    workbook = _workbook(about, tr)
-    for table in _summary_tables(data, tr):
-        _table_sheet(workbook, table.title, table.headers, table.kinds, table.widths, table.rows)
-    _about_sheet(workbook, about, tr, len(data.accounts))
-    return _save(workbook, out)
+    with written_workbook(out) as workbook:
+        _describe(workbook, about, tr)
+        for table in _summary_tables(data, tr):
+            _table_sheet(
+                workbook, table.title, table.headers, table.kinds, table.widths, table.rows
+            )
+        _about_sheet(workbook, about, tr, len(data.accounts))
+    return Path(out)
 
 
 # -- CSV ----------------------------------------------------------------------------------
@@ -480,6 +501,8 @@ def _csv_value(kind: str, value: Any) -> str:
         return fmt.day(value)
     if kind == TIME:
         return fmt.moment(value)
+    if isinstance(value, str):
+        return csv_text(value)
     return str(value)
 
 

@@ -19,7 +19,8 @@ from app.store.models import Account, Bank, Case, DeletedCase, RequestLog, Trans
 
 class CaseNotFound(LookupError):
     def __init__(self, case_id: int | str) -> None:
-        super().__init__(f"no case with id {case_id}")
+        what = "number or reference" if isinstance(case_id, str) else "number"
+        super().__init__(f"no case with {what} {case_id}")
         self.case_id = case_id
 
 

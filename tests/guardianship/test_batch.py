@@ -15,11 +15,11 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import func, select
 
-from app.batch import WardsFileError, read_wards, report_name
+from app.batch import WardsFileError, read_wards, report_name, write_summary
 from app.domain.clock import SystemClock
 from app.sandbox.process import SandboxProcess
 from app.store.db import Database
-from app.store.guardianship import ControlBatchWard, ReportedAccountRow
+from app.store.guardianship import ControlBatchWard, ReportedAccountRow, SummaryRow
 from app.store.models import Account, Case, RequestLog, Transaction
 from tests.guardianship.conftest import person_id
 
@@ -119,6 +119,73 @@ def test_the_same_ward_twice_is_refused(tmp_path):
     path.write_text("ward_id;guardian_id\n21879010184;09826510185\n21879010184;09826510185\n")
     with pytest.raises(WardsFileError, match="line 3.*same ward and guardian as line 2"):
         read_wards(path, year=YEAR, today=TODAY)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ward,guardian\n21879010184,09826510185\n",
+        "ward_id\tguardian_id\n21879010184\t09826510185\n",
+        "ward_id;guardian_id\n21879010184,09826510185\n",
+    ],
+)
+def test_a_list_not_separated_by_semicolons_is_refused(tmp_path, text):
+    path = tmp_path / "wards.csv"
+    path.write_text(text, "utf-8")
+
+    with pytest.raises(WardsFileError, match="columns must be separated by semicolons"):
+        read_wards(path, year=YEAR, today=TODAY)
+
+
+def test_a_list_with_only_a_header_has_no_wards(tmp_path):
+    path = tmp_path / "wards.csv"
+    path.write_text("ward_id;guardian_id\n", "utf-8")
+
+    with pytest.raises(WardsFileError) as caught:
+        read_wards(path, year=YEAR, today=TODAY)
+
+    assert str(caught.value) == "wards.csv: has no wards: there is only the header line"
+
+
+def test_the_command_refuses_a_list_without_wards(tmp_path, capsys):
+    from app.cli import main
+
+    path = tmp_path / "wards.csv"
+    path.write_text("ward_id;guardian_id\n", "utf-8")
+    year = SystemClock().today().year - 1
+
+    code = main(["control-batch", str(path), "--year", str(year), "--out", str(tmp_path / "o")])
+
+    assert code == 2
+    assert capsys.readouterr().err == (
+        "boinnsyn: wards.csv: has no wards: there is only the header line\n"
+    )
+    assert not (tmp_path / "o").exists()
+
+
+def test_the_summary_keeps_formula_like_texts_as_text(tmp_path):
+    row = SummaryRow(
+        row=1,
+        case_id=1,
+        reference="@VK",
+        ward_name="=1+2",
+        status="failed",
+        banks=None,
+        accounts=None,
+        deviations=None,
+        deviation_minor=-1050,
+        suggested=None,
+        report_name=None,
+        message="-the fetch stopped",
+        fetches=1,
+    )
+
+    path = write_summary(tmp_path / "summary.xlsx", [row], year=YEAR)
+
+    cells = list(load_workbook(path).active.iter_rows(min_row=2))[0]
+    texts = [(c.data_type, c.value) for c in (cells[1], cells[2], cells[10])]
+    assert texts == [("s", "@VK"), ("s", "=1+2"), ("s", "-the fetch stopped")]
+    assert cells[6].value == -10.5
 
 
 # -- a batch killed halfway and started again -----------------------------------------------------

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from app import config
 from app.cli import main
 from app.store import guardianship as store
@@ -48,3 +50,30 @@ def test_a_bad_file_is_reported_with_its_line(tmp_path, capsys):
     assert main(["control-import", "VK-TEST-1", str(bad)]) == 2
     assert "bad.csv, line 2, column Beløp" in capsys.readouterr().err
     db.dispose()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["control-outcome", "K-1", "approved", "--reason", "x"],
+        ["control-run", "K-1"],
+        ["control-import", "K-1", "file.csv"],
+    ],
+)
+def test_a_case_that_is_no_guardianship_control_is_refused_in_one_line(capsys, command):
+    new = ["new", "bankruptcy", "--reference", "K-1", "--debtor", "999000010"]
+    assert main([*new, "--ruling-date", "05.05.2025"]) == 0
+    capsys.readouterr()
+
+    assert main(command) == 2
+
+    assert capsys.readouterr().err == (
+        "boinnsyn: case: K-1 is a case of the bankruptcy service, not a guardianship control; "
+        "the control commands work on guardianship cases only\n"
+    )
+
+
+def test_an_unknown_case_is_named_as_a_number_or_reference(capsys):
+    assert main(["control-run", "NOPE"]) == 2
+
+    assert capsys.readouterr().err == "boinnsyn: no case with number or reference NOPE\n"

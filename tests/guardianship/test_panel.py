@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt  # noqa: E402
 
 from app.domain.guardianship import CATEGORIES, Outcome  # noqa: E402
 from app.store import guardianship as store  # noqa: E402
+from app.ui.formatting import account_number  # noqa: E402
 from app.ui.guardianship import FIXED_COLUMNS, GuardianshipPanel  # noqa: E402
 from tests.guardianship.conftest import EVERYDAY  # noqa: E402
 
@@ -52,7 +53,7 @@ def test_an_account_entered_by_hand_is_controlled_and_the_outcome_recorded(qtbot
     assert sorted(panel.deviation_rules()) == ["cash_not_reported", "to_guardian"]
     top = [panel.deviations.topLevelItem(i) for i in range(panel.deviations.topLevelItemCount())]
     cash = next(item for item in top if "cash" in item.text(0).lower())
-    assert cash.text(1) == EVERYDAY
+    assert cash.text(1) == account_number(EVERYDAY) == "9990.00.33334"
     assert cash.childCount() == 2  # the two withdrawals behind it
     assert cash.child(0).text(0) == "02.04.2024"
     assert "Suggested:" in panel.summary.text()

@@ -13,6 +13,7 @@ from report_support import REPORT_CLOCK
 from app.reports.exports import (
     AMOUNT_FORMAT,
     DATE_FORMAT,
+    export_summary_csv,
     export_summary_xlsx,
     export_transactions_csv,
     export_transactions_xlsx,
@@ -141,3 +142,67 @@ def test_exports_are_private_and_leave_no_part_files(db, bankruptcy, tmp_path):
     ]
     assert all(stat.S_IMODE(p.stat().st_mode) == 0o600 for p in paths)
     assert not list(tmp_path.glob("*.part"))
+
+
+FORMULAS = ["=1+2", "+47 1234", "-SUM(A1)", "@SUM(A1)", "\tTAB", "\rCR"]
+FORMULA_BANK = '=HYPERLINK("http://x")'
+
+
+@pytest.fixture
+def formula_texts(db, bankruptcy) -> dict[str, str]:
+    """Texts from an imported file that a spreadsheet would read as formulas, by key."""
+    from sqlalchemy import select, update
+
+    from app.store.models import Bank, Transaction
+
+    with db.session() as session:
+        keys = session.scalars(select(Transaction.key).order_by(Transaction.key)).all()
+        texts = dict(zip(keys, FORMULAS, strict=False))
+        for key, text in texts.items():
+            session.execute(update(Transaction).where(Transaction.key == key).values(message=text))
+        session.execute(update(Bank).values(name=FORMULA_BANK))
+        session.commit()
+    return texts
+
+
+def test_xlsx_keeps_formula_like_texts_as_text(db, bankruptcy, formula_texts, tmp_path):
+    path = export_transactions_xlsx(db, bankruptcy.case_id, tmp_path / "t.xlsx")
+
+    rows = _rows(load_workbook(path)["Transaksjoner"])
+
+    by_key = {r["Transaksjons-id"].value: r for r in rows}
+    for key, text in formula_texts.items():
+        assert by_key[key]["Melding"].data_type == "s"
+        assert by_key[key]["Melding"].value == text
+    assert {r["Bank"].value for r in rows} == {FORMULA_BANK}
+    assert all(r["Beløp"].data_type == "n" for r in rows)
+
+
+def test_xlsx_summary_keeps_formula_like_texts_as_text(db, bankruptcy, formula_texts, tmp_path):
+    path = export_summary_xlsx(db, bankruptcy.case_id, tmp_path / "s.xlsx")
+
+    banks = _rows(load_workbook(path)["Banker"])
+
+    assert [(b["Bank"].data_type, b["Bank"].value) for b in banks] == [("s", FORMULA_BANK)] * 3
+
+
+def test_csv_prefixes_formula_like_texts_with_a_quote(db, bankruptcy, formula_texts, tmp_path):
+    path = export_transactions_csv(db, bankruptcy.case_id, tmp_path / "t.csv")
+
+    with path.open(encoding="utf-8-sig", newline="") as stream:
+        rows = {r["Transaksjons-id"]: r for r in csv.DictReader(stream, delimiter=";")}
+
+    for key, text in formula_texts.items():
+        assert rows[key]["Melding"] == "'" + text
+        assert rows[key]["Bank"] == "'" + FORMULA_BANK
+    assert rows["B2"]["Beløp"] == "-12500,50"  # a number keeps its minus sign
+
+
+def test_csv_summary_prefixes_formula_like_texts(db, bankruptcy, formula_texts, tmp_path):
+    path = export_summary_csv(db, bankruptcy.case_id, tmp_path / "s.csv")
+
+    text = path.read_text(encoding="utf-8-sig")
+
+    assert f"'{FORMULA_BANK}".replace('"', '""') in text
+    assert f";{FORMULA_BANK}" not in text
+    assert "-253456,78" in text

@@ -106,3 +106,71 @@ def test_a_synthetic_bank_number_is_accepted(case, capsys):
     assert code == 0, capsys.readouterr().err
     assert main(["cases"]) == 0
     assert "banks=2 " in capsys.readouterr().out
+
+
+EXPORT = (
+    "Dato;Forklaring;Rentedato;Ut fra konto;Inn på konto\n"
+    "02.01.2025;Husleie;02.01.2025;9 800,00;\n"
+    "03.01.2025;Lønn;03.01.2025;;35 000,00\n"
+)
+GERMAN_IBAN = "DE14740618130000033626"
+
+
+def _accounts() -> list[str]:
+    from sqlalchemy import select
+
+    from app.store.models import Account
+
+    db = Database(config.database_url())
+    with db.session() as session:
+        numbers = list(session.scalars(select(Account.account_number).order_by(Account.id)))
+    db.dispose()
+    return numbers
+
+
+def test_a_foreign_account_already_in_the_case_is_accepted_as_it_is(case, tmp_path, capsys):
+    bank = ["--bank", "999000029", "--bank-name", "Fjordbank"]
+    assert main(["import", "K-1", str(STATEMENT), *bank]) == 0
+    assert GERMAN_IBAN in _accounts()
+    export = tmp_path / "export.csv"
+    export.write_text(EXPORT, "utf-8")
+    capsys.readouterr()
+
+    code = main(["import", "K-1", str(export), *bank, "--account", "DE14 7406 1813 0000 0336 26"])
+
+    assert code == 0, capsys.readouterr().err
+    assert "records=2 new=2" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("account", "stored"),
+    [("9990.10.00014", "99901000014"), ("NO93 8601 1117 947", "86011117947"), (GERMAN_IBAN, None)],
+)
+def test_a_new_account_may_be_norwegian_or_an_iban(case, tmp_path, capsys, account, stored):
+    export = tmp_path / "export.csv"
+    export.write_text(EXPORT, "utf-8")
+    bank = ["--bank", "999000029", "--bank-name", "Fjordbank"]
+
+    code = main(["import", "K-1", str(export), *bank, "--account", account])
+
+    assert code == 0, capsys.readouterr().err
+    assert _accounts()[-1] == (stored or GERMAN_IBAN)
+
+
+@pytest.mark.parametrize(
+    ("account", "rule"),
+    [
+        ("12345", "must be 11 digits"),
+        ("99901000015", "the check digit does not match (mistyped?)"),
+        ("DE14740618130000033627", "is not a valid IBAN"),
+    ],
+)
+def test_a_new_account_that_is_neither_is_refused(case, tmp_path, capsys, account, rule):
+    export = tmp_path / "export.csv"
+    export.write_text(EXPORT, "utf-8")
+    bank = ["--bank", "999000029", "--bank-name", "Fjordbank"]
+    capsys.readouterr()
+
+    assert main(["import", "K-1", str(export), *bank, "--account", account]) == 2
+
+    assert capsys.readouterr().err == f"boinnsyn: Account number: {rule}\n"

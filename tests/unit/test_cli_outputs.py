@@ -98,3 +98,93 @@ def test_an_export_to_another_suffix_is_refused(case, tmp_path, capsys):
 
     assert "--out must end in .xlsx or .csv" in capsys.readouterr().err
     assert not out.exists()
+
+
+@pytest.mark.filterwarnings("error::pytest.PytestUnraisableExceptionWarning")
+@pytest.mark.parametrize("summary", [[], ["--summary"]])
+def test_a_refused_xlsx_write_is_one_line_and_leaves_no_open_workbook(
+    case, tmp_path, capsys, monkeypatch, summary
+):
+    import gc
+
+    real_open = os.open
+
+    def refusing_open(path, *args, **kwargs):
+        if str(path).endswith(".part"):
+            raise FileNotFoundError(2, "No such file or directory")
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(files.os, "open", refusing_open)
+    out = tmp_path / "t.xlsx"
+    capsys.readouterr()
+
+    code = main(["export", "K-1", "--out", str(out), *summary])
+    gc.collect()
+
+    assert code == 2
+    assert capsys.readouterr().err == f"boinnsyn: cannot write {out}: no such file or directory\n"
+
+
+def test_a_workbook_that_fails_halfway_leaves_no_temporary_files(tmp_path, monkeypatch):
+    from openpyxl.worksheet import _writer
+
+    made: list[str] = []
+    real = _writer.create_temporary_file
+    monkeypatch.setattr(_writer, "create_temporary_file", lambda: made.append(real()) or made[-1])
+    out = tmp_path / "t.xlsx"
+
+    with pytest.raises(RuntimeError), files.written_workbook(out) as workbook:
+        workbook.create_sheet("a").append(["row"])
+        raise RuntimeError("stopped")
+
+    assert made and not any(os.path.exists(path) for path in made)
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["report", "K-1", "--out"],
+        ["letter", "K-1", "--bank", "999000029", "--out"],
+        ["demo", "--out"],
+        ["control-run", "K-1", "--out"],
+    ],
+)
+def test_a_pdf_to_another_suffix_is_refused(case, tmp_path, capsys, command):
+    out = tmp_path / "r.docx"
+    capsys.readouterr()
+
+    assert main([*command, str(out)]) == 2
+
+    assert capsys.readouterr().err == "boinnsyn: --out must end in .pdf\n"
+    assert not out.exists()
+
+
+def test_a_template_to_another_suffix_is_refused(tmp_path, capsys):
+    out = tmp_path / "mal.txt"
+
+    assert main(["control-template", "--out", str(out)]) == 2
+
+    assert capsys.readouterr().err == "boinnsyn: --out must end in .xlsx or .csv\n"
+    assert not out.exists()
+
+
+def test_the_audit_line_goes_to_standard_output_like_the_others(case, tmp_path, capsys):
+    out = tmp_path / "a.csv"
+    capsys.readouterr()
+
+    assert main(["audit", "K-1", "--out", str(out)]) == 0
+
+    captured = capsys.readouterr()
+    assert captured.out == f"case=1 requests=0 audit={out}\n"
+    assert captured.err == ""
+
+
+def test_the_audit_csv_alone_goes_to_standard_output_without_out(case, capsys):
+    capsys.readouterr()
+
+    assert main(["audit", "K-1"]) == 0
+
+    captured = capsys.readouterr()
+    assert captured.out.startswith("time;user;case;")
+    assert "requests=" not in captured.out + captured.err
