@@ -65,6 +65,8 @@ class Settings:
     environment: str = "sandbox"
     language: str = "nb"
     retention_days: int = 365
+    sender_name: str = ""
+    """The user's own name as a letter's sender; empty until the user gives it."""
     extra: dict[str, Any] = field(default_factory=dict)
 
     @classmethod

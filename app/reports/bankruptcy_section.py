@@ -33,7 +33,7 @@ from app.reports.decisions import register_decisions
 from app.reports.sections import facts_table, grid
 from app.reports.styles import FRAME_WIDTH
 from app.reports.workflow_texts import domain, text
-from app.review.positions import totals
+from app.review.positions import HOME_CURRENCY, currencies, totals
 from app.review.steps import TRANSACTION_WINDOWS, BankruptcyWork, load_bankruptcy
 from app.store.workflow import TransactionLine
 
@@ -125,7 +125,7 @@ def _summary(ctx: ReportContext, work: BankruptcyWork) -> Flowable:
                 domain(tr, WINDOW_NAMES[window]),
                 _dates(ctx, work, window),
                 str(len(listing.lines)),
-                fmt.amount(listing.total_out),
+                fmt.amount(-listing.total_out),
                 fmt.amount(listing.total_in),
                 text(tr, "of", done=assessed, total=listed),
             ]
@@ -244,7 +244,7 @@ def _window_block(ctx: ReportContext, work: BankruptcyWork, window: ReviewWindow
             tr,
             "window.totals",
             count=len(listing.lines),
-            out=fmt.amount(listing.total_out),
+            out=fmt.amount(-listing.total_out),
             inn=fmt.amount(listing.total_in),
         )
     ]
@@ -309,6 +309,7 @@ def _assets(ctx: ReportContext, work: BankruptcyWork) -> list[Flowable]:
     tr, styles = ctx.tr, ctx.styles
     ruling = work.review.key_dates.ruling_date
     story: list[Flowable] = [
+        CondPageBreak(60 * mm),  # the heading and its intro go with the table
         ctx.sub_heading("assets-and-claims", text(tr, "assets.heading")),
         _p(text(tr, "assets.intro", date=fmt.day(ruling)), styles.body),
     ]
@@ -330,8 +331,8 @@ def _assets(ctx: ReportContext, work: BankruptcyWork) -> list[Flowable]:
                 account.bank_name,
                 fmt.account_number(account.account_number),
                 ctx.tr.word("account_type", account.type, default=account.type or ""),
-                fmt.amount(item.at_key_date) or "–",
-                fmt.amount(item.at_end) or "–",
+                fmt.amount(item.at_key_date, item.currency, show=HOME_CURRENCY) or "–",
+                fmt.amount(item.at_end, item.currency, show=HOME_CURRENCY) or "–",
                 fmt.amount(secured),
                 remarks,
             ]
@@ -345,24 +346,24 @@ def _assets(ctx: ReportContext, work: BankruptcyWork) -> list[Flowable]:
         text(tr, "col.secured"),
         text(tr, "col.remarks"),
     ]
-    widths = (64, 70, 64, 62, 60, 58, FRAME_WIDTH - 378)
+    widths = (60, 72, 88, 64, 64, 58, FRAME_WIDTH - 406)
     for start in range(0, len(rows), ROWS_PER_TABLE):
         chunk = rows[start : start + ROWS_PER_TABLE]
         story.append(grid(ctx, header, chunk, widths, right=(3, 4, 5)))
-    assets, debts = totals(work.positions, at_key_date=True)
-    story += [
-        Spacer(1, 1.5 * mm),
-        _p(
+    lines = []
+    for currency in currencies(work.positions):
+        assets, debts = totals(work.positions, at_key_date=True, currency=currency)
+        lines.append(
             text(
                 tr,
                 "assets.totals",
+                currency=currency,
                 assets=fmt.amount(assets),
-                debts=fmt.amount(debts),
-                secured=fmt.amount(secured_total),
-            ),
-            styles.body,
-        ),
-    ]
+                debts=fmt.amount(-debts),
+            )
+        )
+    lines.append(text(tr, "assets.secured", secured=fmt.amount(secured_total)))
+    story += [Spacer(1, 1.5 * mm), _p(" ".join(lines), styles.body)]
     return story
 
 

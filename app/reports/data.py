@@ -114,6 +114,11 @@ class ReportData:
         return self.case.environment == "sandbox"
 
     @property
+    def fetched(self) -> bool:
+        """Whether data was ever fetched or imported for the case."""
+        return self.case.period_start is not None or self.fetched_at is not None or bool(self.banks)
+
+    @property
     def transaction_count(self) -> int:
         return sum(s.count for s in self.totals.values())
 

@@ -28,6 +28,7 @@ from app.reports.sections import facts_table, grid
 from app.reports.styles import FRAME_WIDTH, RULE
 from app.reports.workflow_texts import domain, text
 from app.review.estate import CATEGORIES, UNSETTLED_BANK
+from app.review.positions import HOME_CURRENCY
 from app.review.steps import EstateWork, load_estate
 from app.store import workflow
 from app.store.models import Decision
@@ -192,25 +193,33 @@ def _picture(ctx: ReportContext, work: EstateWork) -> list[Flowable]:
         ctx.sub_heading("estate-picture", text(tr, "picture.heading")),
         _p(text(tr, "picture.intro", date=death), styles.body),
     ]
-    rows = [
-        [
-            text(tr, "picture.assets"),
-            fmt.amount(figures.assets_at_death),
-            fmt.amount(figures.assets_now),
-        ],
-        [
-            text(tr, "picture.debts"),
-            fmt.amount(figures.debts_at_death),
-            fmt.amount(figures.debts_now),
-        ],
-        [
-            text(tr, "picture.net"),
-            fmt.amount(figures.net_at_death),
-            fmt.amount(figures.assets_now - figures.debts_now),
-        ],
-    ]
+    rows = []
+    for sums in picture.by_currency:
+        label = f" ({sums.currency})"
+        rows += [
+            [
+                text(tr, "picture.assets") + label,
+                fmt.amount(sums.assets_at_death),
+                fmt.amount(sums.assets_now),
+            ],
+            [
+                text(tr, "picture.debts") + label,
+                fmt.amount(-sums.debts_at_death),
+                fmt.amount(-sums.debts_now),
+            ],
+            [
+                text(tr, "picture.net") + label,
+                fmt.amount(sums.assets_at_death - sums.debts_at_death),
+                fmt.amount(sums.assets_now - sums.debts_now),
+            ],
+        ]
     header = ["", text(tr, "picture.at_death", date=death), text(tr, "picture.now")]
     story.append(grid(ctx, header, rows, (FRAME_WIDTH - 260, 130, 130), right=(1, 2)))
+    story.append(Spacer(1, 1.5 * mm))
+    note = text(tr, "picture.signs")
+    if len(picture.by_currency) > 1:
+        note += " " + text(tr, "picture.currencies")
+    story.append(_p(note, styles.small))
     if figures.funeral_costs is not None:
         story.append(Spacer(1, 1.5 * mm))
         story.append(
@@ -223,8 +232,8 @@ def _picture(ctx: ReportContext, work: EstateWork) -> list[Flowable]:
             item.account.bank_name,
             fmt.account_number(item.account.account_number),
             tr.word("account_type", item.account.type, default=item.account.type or ""),
-            fmt.amount(item.at_key_date) or "–",
-            fmt.amount(item.at_end) or "–",
+            fmt.amount(item.at_key_date, item.currency, show=HOME_CURRENCY) or "–",
+            fmt.amount(item.at_end, item.currency, show=HOME_CURRENCY) or "–",
         ]
         for item in picture.accounts
     ]
@@ -316,6 +325,8 @@ def _unknown(ctx: ReportContext, work: EstateWork) -> list[Flowable]:
             account = f"{item.account.bank_name} {fmt.account_number(item.account.account_number)}"
             lines.append(text(tr, "unknown.no_balance", account=account))
     story: list[Flowable] = [ctx.sub_heading("estate-unknown", text(tr, "unknown.heading"))]
+    if not lines and not work.fetched:
+        return [*story, _p(text(tr, "unknown.not_fetched"), styles.body)]
     if not lines:
         return [*story, _p(text(tr, "unknown.none"), styles.body)]
     return story + [_p(f"• {line}", styles.body) for line in lines]

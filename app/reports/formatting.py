@@ -6,6 +6,7 @@ Everything here returns plain text; `markup` escapes text for reportlab's paragr
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from xml.sax.saxutils import escape
@@ -39,6 +40,16 @@ def amount(minor: int | None, currency: str | None = None, *, show: str | None =
     if currency and currency != show:
         return f"{text} {currency}"
     return text
+
+
+_SECTION_SIGN = re.compile(r"\s*§\s*(?=\d)")
+
+
+def legal_reference(value: str) -> str:
+    """A legal reference as it is read: `kkl. §156, jf. kkfor.§21` as `kkl. § 156, jf.
+    kkfor. § 21`. The bank gets the text exactly as the service prescribes it; only the
+    report spaces it."""
+    return _SECTION_SIGN.sub(" § ", value).strip()
 
 
 def rate(value: str | None) -> str:

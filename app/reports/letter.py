@@ -44,6 +44,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "service": ("Tjeneste", "Service"),
     "basis": ("Hjemmel", "Legal basis"),
     "subject": ("Gjelder", "Concerns"),
+    "unknown_name": ("(navn ikke oppgitt)", "(name not given)"),
+    "sender.bankruptcy": ("Bostyrer i konkursboet", "The trustee of the bankruptcy estate"),
+    "sender.estate": ("Arvingene i dødsboet", "The heirs of the estate"),
+    "sender.guardianship": (
+        "Statsforvalteren som vergemålsmyndighet",
+        "The county governor as guardianship authority",
+    ),
     "subject_id": ("Identifikator", "Identifier"),
     "key_date.bankruptcy": ("Kjennelsesdato", "Ruling date"),
     "key_date.estate": ("Dødsdato", "Date of death"),
@@ -154,7 +161,7 @@ def write_letter(
         facts = {
             "reference": case.reference,
             "request_id": case.request_id,
-            "subject_name": case.subject_name or "",
+            "subject_name": case.subject_name or tr("unknown_name"),
             "subject_id": case.subject_id,
             "guardian": case.guardian_id,
             "key_date": case.key_date,
@@ -169,6 +176,7 @@ def write_letter(
         else fmt.day(facts["key_date"])
     )
     answer_by: date = now.date() + timedelta(days=ANSWER_DAYS)
+    sender = user or config.Settings.load().sender_name.strip() or tr(f"sender.{service.value}")
 
     story: list[Flowable] = [
         Paragraph(fmt.markup(tr("title")), styles.title),
@@ -177,7 +185,7 @@ def write_letter(
         _facts(
             [
                 (tr("to"), f"{bank_name} ({fmt.party_id(bank_org)})"),
-                (tr("from"), user or config.current_user()),
+                (tr("from"), sender),
                 (tr("date"), fmt.day(now.date())),
                 (tr("case"), str(facts["reference"])),
                 (tr("request_id"), str(facts["request_id"])),
@@ -191,7 +199,7 @@ def write_letter(
         _facts(
             [
                 (tr("service"), service_profile.official_name),
-                (tr("basis"), service_profile.mandate(Endpoint.ACCOUNTS)),
+                (tr("basis"), fmt.legal_reference(service_profile.mandate(Endpoint.ACCOUNTS))),
                 (tr("subject"), str(facts["subject_name"])),
                 (tr("subject_id"), fmt.party_id(str(facts["subject_id"]))),
                 (key_label, key_value),
@@ -239,7 +247,7 @@ def write_letter(
             str(part),
             marks,
             title=f"{tr('title')} – {facts['reference']}",
-            author=user or config.current_user(),
+            author=sender,
             subject=f"{service_profile.official_name} – {bank_name}",
             creator=f"Boinnsyn {__version__}",
             keywords=[tr("confidential")],

@@ -159,7 +159,7 @@ def case_facts(ctx: ReportContext) -> list[tuple[str, str]]:
     rows += [
         (tr("fact.period"), period),
         (tr("fact.environment"), tr.word("environment", case.environment)),
-        (tr("fact.legal_basis"), data.profile.mandate_accounts),
+        (tr("fact.legal_basis"), fmt.legal_reference(data.profile.mandate_accounts)),
         (tr("fact.request_id"), case.request_id),
         (
             tr("fact.case_created"),
@@ -353,6 +353,8 @@ def _missing(ctx: ReportContext) -> list[Flowable]:
                         account.message,
                     )
                 )
+    if not items and not data.fetched:
+        return [_p(tr("summary.missing_not_fetched"), styles.body)]
     if not items:
         return [_p(tr("summary.missing_none"), styles.body)]
     return [
@@ -813,7 +815,7 @@ def provenance(ctx: ReportContext) -> list[Flowable]:
             ctx,
             [
                 (tr("fact.request_id"), data.case.request_id),
-                (tr("fact.legal_basis"), "\n".join(mandates)),
+                (tr("fact.legal_basis"), "\n".join(map(fmt.legal_reference, mandates))),
                 (tr("fact.environment"), tr.word("environment", data.case.environment)),
             ],
         ),
@@ -851,7 +853,7 @@ def provenance(ctx: ReportContext) -> list[Flowable]:
         f"{tr('col.first_correlation')} / {tr('col.last_correlation')}",
     ]
     if rows:
-        story.append(grid(ctx, header, rows, (120, 78, 66, 56, FRAME_WIDTH - 320), right=(3,)))
+        story.append(grid(ctx, header, rows, (112, 78, 66, 64, FRAME_WIDTH - 320), right=(3,)))
     story += [
         Spacer(1, 2 * mm),
         _p(tr("provenance.audit"), styles.small),

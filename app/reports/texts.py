@@ -141,6 +141,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "summary.flags": ("Flaggede transaksjoner", "Flagged transactions"),
     "summary.flags_line": ("{count}, se kapittel {chapter}", "{count}, see chapter {chapter}"),
     "summary.missing": ("Dette mangler", "Still missing"),
+    "summary.missing_not_fetched": (
+        "Ingenting er hentet ennå: ingen banker eller kontoer har svart.",
+        "Nothing has been fetched yet: no bank or account has answered.",
+    ),
     "summary.missing_none": (
         "Alle banker og kontoer svarte fullstendig.",
         "Every bank and account answered in full.",

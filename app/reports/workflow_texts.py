@@ -22,9 +22,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     # Bankruptcy
     "windows.intro": (
         "Transaksjonene i hvert vindu som bostyrer må vurdere, med vurderingen og merknaden "
-        "som er registrert i Boinnsyn. Vinduene er avgrenset til perioden som er hentet.",
+        "som er registrert i Boinnsyn. Vinduene er avgrenset til perioden som er hentet. "
+        "Beløp ut er vist med minus, som i sammendraget.",
         "The transactions in each window the trustee must assess, with the assessment and note "
-        "recorded in Boinnsyn. The windows are cut to the period fetched.",
+        "recorded in Boinnsyn. The windows are cut to the period fetched. Money out is shown "
+        "with a minus, as in the summary.",
     ),
     "fact.ruling_date": ("Kjennelsesdato", "Ruling date"),
     "fact.cutoff_date": ("Fristdag", "Cut-off date (fristdag)"),
@@ -110,8 +112,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "col.remarks": ("Merknader", "Remarks"),
     "assets.total": ("Sum", "Total"),
     "assets.totals": (
-        "Ved kjennelsen: eiendeler {assets}, gjeld {debts}. Sikret i alt: {secured}.",
-        "At the ruling: assets {assets}, debts {debts}. Secured in all: {secured}.",
+        "Ved kjennelsen ({currency}): eiendeler {assets}, gjeld {debts}.",
+        "At the ruling ({currency}): assets {assets}, debts {debts}.",
+    ),
+    "assets.secured": (
+        "Sikret i alt: {secured}. Gjeld er vist med minus, slik bankene oppgir saldoen.",
+        "Secured in all: {secured}. Debts are shown with a minus, as the banks give the balance.",
     ),
     "assets.none": ("Ingen kontoer er funnet.", "No accounts were found."),
     # Estate
@@ -186,6 +192,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Funeral costs given: {amount}.",
     ),
     "picture.no_balance": ("–", "–"),
+    "picture.signs": (
+        "Gjeld er vist med minus, slik bankene oppgir saldoen; netto er eiendeler minus gjeld.",
+        "Debts are shown with a minus, as the banks give the balance; net is assets less debts.",
+    ),
+    "picture.currencies": (
+        "Hver valuta er summert for seg. Advarslene bygger bare på beløpene i NOK.",
+        "Each currency is totalled on its own. The warnings weigh the amounts in NOK only.",
+    ),
     "after.heading": ("Transaksjoner etter dødsfallet", "Transactions after the death"),
     "after.category": ("{name}: {count}, sum {amount}", "{name}: {count}, total {amount}"),
     "after.none": ("Ingen transaksjoner etter dødsfallet.", "No transactions after the death."),
@@ -193,6 +207,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "unknown.none": (
         "Ingenting: alle banker og kontoer svarte fullstendig.",
         "Nothing: every bank and account answered in full.",
+    ),
+    "unknown.not_fetched": (
+        "Alt: ingenting er hentet fra bankene ennå.",
+        "Everything: nothing has been fetched from the banks yet.",
     ),
     "unknown.no_balance": ("{account}: ingen kjent saldo", "{account}: no balance known"),
     "history.heading": ("Beslutningene så langt", "The decisions so far"),

@@ -19,6 +19,23 @@ class KnownBalance:
     amount_minor: int
 
 
+def latest_known(
+    booked: KnownBalance | None, available: KnownBalance | None, closed_on: date | None
+) -> KnownBalance | None:
+    """The balance the others are derived from: the latest booked, else the latest available.
+
+    A bank gives no balance for an account closed within the period (REFERENCE §4.5); such an
+    account held nothing after its end date, so zero on that date stands in.
+    """
+    if booked is not None:
+        return booked
+    if available is not None:
+        return available
+    if closed_on is not None:
+        return KnownBalance(closed_on, 0)
+    return None
+
+
 def balance_on(day: date, known: KnownBalance, bookings: Iterable[tuple[date, int]]) -> int:
     """The booked balance at the end of `day`, from a known balance and booked amounts.
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from app.domain.bankruptcy import KeyDates, ReviewWindow
-from app.domain.periods import Period
+from app.domain.periods import Period, months_before
 from app.store.cases import load_case
 from app.store.db import Database
 from app.store.models import CloseParty, WindowAssessment
@@ -91,11 +91,20 @@ def in_window(
     return matches_close_party(line, parties)
 
 
+def _frame(key_dates: KeyDates, start: date | None, end: date | None, today: date) -> Period:
+    """The period the windows are cut to: the one fetched, or before any fetch the widest the
+    windows reach (a year before the cut-off date up to today), so that they show their own
+    dates rather than a single day."""
+    if start is None:
+        return Period(months_before(key_dates.reference_date, 12), end or today)
+    return Period(start, end or today)
+
+
 def bankruptcy_review(db: Database, case_id: int, today: date) -> BankruptcyReview:
     with db.session() as session:
         case = load_case(session, case_id)
         key_dates = KeyDates(case.key_date, case.cutoff_date)
-        fetched = Period(case.period_start or key_dates.reference_date, case.period_end or today)
+        fetched = _frame(key_dates, case.period_start, case.period_end, today)
         parties = close_parties(session, case_id)
         assessments = window_assessments(session, case_id)
         lines = list(transactions_between(session, case_id, fetched.start, fetched.end))

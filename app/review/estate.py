@@ -10,7 +10,7 @@ from datetime import date, timedelta
 
 from app.domain.estate import EstateFigures
 from app.domain.text import QT_TRANSLATE_NOOP as _T
-from app.review.positions import AccountPosition, positions, totals
+from app.review.positions import AccountPosition, currencies, positions, totals
 from app.store.cases import load_case
 from app.store.db import Database
 from app.store.workflow import (
@@ -33,13 +33,27 @@ CATEGORIES = {
 UNSETTLED_BANK = {"partial", "failed", "incomplete", "letter_needed", "cancelled", "pending"}
 
 
+@dataclass(frozen=True)
+class CurrencyTotals:
+    """Assets and debts of the accounts in one currency, in hundredths, both positive."""
+
+    currency: str
+    assets_at_death: int
+    debts_at_death: int
+    assets_now: int
+    debts_now: int
+
+
 @dataclass
 class EstatePicture:
     death_date: date
     accounts: list[AccountPosition]
     figures: EstateFigures
+    """In NOK only: the warnings and the steps weigh these; other currencies are apart."""
     after_death: dict[str, list[TransactionLine]] = field(default_factory=dict)
     unknown: list[str] = field(default_factory=list)
+    by_currency: list[CurrencyTotals] = field(default_factory=list)
+    """The totals per currency, NOK first: amounts in different currencies are never added."""
 
 
 def _party(line: TransactionLine) -> str | None:
@@ -98,14 +112,21 @@ def estate_picture(db: Database, case_id: int) -> EstatePicture:
         for item in accounts
         if item.at_key_date is None and item.account.end_date is None
     ]
-    assets_at_death, debts_at_death = totals(accounts, at_key_date=True)
-    assets_now, debts_now = totals(accounts, at_key_date=False)
+    by_currency = [
+        CurrencyTotals(
+            currency,
+            *totals(accounts, at_key_date=True, currency=currency),
+            *totals(accounts, at_key_date=False, currency=currency),
+        )
+        for currency in currencies(accounts)
+    ]
+    home = by_currency[0]
     figures = EstateFigures(
-        assets_at_death=assets_at_death,
-        debts_at_death=debts_at_death,
-        assets_now=assets_now,
-        debts_now=debts_now,
+        assets_at_death=home.assets_at_death,
+        debts_at_death=home.debts_at_death,
+        assets_now=home.assets_now,
+        debts_now=home.debts_now,
         unknowns=len(unknown),
         funeral_costs=int(funeral.value) if funeral else None,
     )
-    return EstatePicture(death, accounts, figures, categorise(before, after), unknown)
+    return EstatePicture(death, accounts, figures, categorise(before, after), unknown, by_currency)

@@ -5,12 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from app.review.balances import KnownBalance, balance_on
+from app.review.balances import KnownBalance, balance_on, latest_known
 from app.store import review_queries
 from app.store.db import Database
 from app.store.workflow import AccountFigures, account_figures
 
 DEBT_TYPES = {"loanAccount", "creditCardAccount"}
+HOME_CURRENCY = "NOK"
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,11 @@ class AccountPosition:
     """The balance at the end of the period: available where given, else booked."""
 
     @property
+    def currency(self) -> str:
+        """The account's currency; NOK where the bank gave none, as the case overview counts."""
+        return self.account.currency or HOME_CURRENCY
+
+    @property
     def is_debt(self) -> bool:
         value = self.at_key_date if self.at_key_date is not None else self.at_end
         if value is None:
@@ -29,32 +35,48 @@ class AccountPosition:
         return value < 0
 
 
+def _known(account: AccountFigures) -> KnownBalance | None:
+    booked = available = None
+    if account.booked_minor is not None and account.booked_as_of is not None:
+        booked = KnownBalance(account.booked_as_of, account.booked_minor)
+    if account.available_minor is not None and account.available_as_of is not None:
+        available = KnownBalance(account.available_as_of, account.available_minor)
+    return latest_known(booked, available, account.end_date)
+
+
 def positions(db: Database, case_id: int, key_date: date) -> list[AccountPosition]:
-    """Every account's position; the key-date balance is worked back from the booked balance."""
+    """Every account's position; the key-date balance is worked back from the latest known
+    balance by the same rule as the case overview, so an account closed after the key date
+    still counts with what it held then."""
     found = []
     with db.session() as session:
         for account in account_figures(session, case_id):
+            known = _known(account)
             at_key = None
-            if account.booked_minor is not None and account.booked_as_of is not None:
-                known = KnownBalance(account.booked_as_of, account.booked_minor)
-                if known.as_of <= key_date:
-                    at_key = known.amount_minor
-                else:
-                    later = review_queries.booked_amounts(session, account.account_id, key_date)
-                    at_key = balance_on(key_date, known, later)
+            if known is not None:
+                since = min(known.as_of, key_date)
+                moved = review_queries.booked_amounts(session, account.account_id, since)
+                at_key = balance_on(key_date, known, moved)
             at_end = (
                 account.available_minor
                 if account.available_minor is not None
                 else account.booked_minor
             )
+            if at_end is None and known is not None:
+                at_end = known.amount_minor
             found.append(AccountPosition(account, at_key, at_end))
     return found
 
 
-def totals(items: list[AccountPosition], *, at_key_date: bool) -> tuple[int, int]:
-    """(assets, debts) in hundredths, both positive numbers."""
+def totals(
+    items: list[AccountPosition], *, at_key_date: bool, currency: str | None = None
+) -> tuple[int, int]:
+    """(assets, debts) in hundredths, both positive numbers; only accounts in `currency` if
+    given (amounts in different currencies are never added together by the reports)."""
     assets = debts = 0
     for item in items:
+        if currency is not None and item.currency != currency:
+            continue
         value = item.at_key_date if at_key_date else item.at_end
         if value is None:
             continue
@@ -63,3 +85,9 @@ def totals(items: list[AccountPosition], *, at_key_date: bool) -> tuple[int, int
         else:
             debts += -value
     return assets, debts
+
+
+def currencies(items: list[AccountPosition]) -> list[str]:
+    """The currencies of the accounts: NOK first, then the others by code."""
+    found = {item.currency for item in items} | {HOME_CURRENCY}
+    return sorted(found, key=lambda code: (code != HOME_CURRENCY, code))

@@ -23,7 +23,7 @@ from sqlalchemy import ColumnElement, and_, exists, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from app.domain.services import Service
-from app.review.balances import KnownBalance, balance_on, daily_balances
+from app.review.balances import KnownBalance, balance_on, daily_balances, latest_known
 from app.store.cases import banks_with_accounts, load_case, transaction_counts
 from app.store.models import Account, Flag, Note, Transaction
 from app.store.report_queries import booked_movements
@@ -449,19 +449,16 @@ def key_balance_date(service: str, key_date: date) -> date:
 
 
 def _known_balance(account: Account) -> KnownBalance | None:
-    """The latest stored balance, booked before available; zero at closing for a closed one.
-
-    A bank gives no balance for an account closed within the period (REFERENCE §4.5); such an
-    account held nothing after its end date.
-    """
+    """The latest stored balance, booked before available; zero at closing for a closed one."""
+    latest: dict[str, KnownBalance] = {}
     for kind in BALANCE_KINDS:
         balances = [b for b in account.balances if b.kind == kind]
         if balances:
-            latest = max(balances, key=lambda b: b.as_of)
-            return KnownBalance(latest.as_of, latest.amount_minor)
-    if account.end_date is not None:
-        return KnownBalance(account.end_date, 0)
-    return None
+            found = max(balances, key=lambda b: b.as_of)
+            latest[kind] = KnownBalance(found.as_of, found.amount_minor)
+    return latest_known(
+        latest.get("bookedBalance"), latest.get("availableBalance"), account.end_date
+    )
 
 
 def _stored_on(account: Account, day: date) -> int | None:

@@ -55,6 +55,7 @@ class AccountFigures:
     fetch_status: str
     booked_as_of: date | None
     booked_minor: int | None
+    available_as_of: date | None
     available_minor: int | None
 
 
@@ -93,6 +94,7 @@ def account_figures(session: Session, case_id: int) -> list[AccountFigures]:
                 fetch_status=account.fetch_status,
                 booked_as_of=booked[0] if booked else None,
                 booked_minor=booked[1] if booked else None,
+                available_as_of=available[0] if available else None,
                 available_minor=available[1] if available else None,
             )
         )

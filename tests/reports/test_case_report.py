@@ -28,7 +28,7 @@ def test_the_cover_names_the_case_its_service_and_who_made_the_report(bankruptcy
     assert "Fristdag 10.03.2025" in cover
     assert "Periode hentet 14.03.2024 – 16.06.2025" in cover
     assert "sandkasse (syntetiske testdata)" in cover
-    assert "kkl. §156 (3) og (4), jf. kkfor.§21" in cover
+    assert "kkl. § 156 (3) og (4), jf. kkfor. § 21" in cover  # spaced for reading
     # Case created 08:00 UTC = 10:00 Oslo; data fetched 09:05 UTC = 11:05; report 14:30 Oslo.
     assert "Sak opprettet 10.06.2025 10:00 av bostyrer.berg" in cover
     assert "Data hentet 16.06.2025 11:05" in cover

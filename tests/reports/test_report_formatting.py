@@ -37,3 +37,12 @@ def test_account_and_party_numbers_are_grouped():
 
 def test_markup_is_escaped_and_line_breaks_kept():
     assert fmt.markup("Brød & <smør>\nny linje") == "Brød &amp; &lt;smør&gt;<br/>ny linje"
+
+
+def test_a_legal_reference_reads_with_a_space_after_the_section_sign():
+    from app.reports.formatting import legal_reference
+
+    assert legal_reference("kkl. §156 (3) og (4), jf. kkfor.§21") == (
+        "kkl. § 156 (3) og (4), jf. kkfor. § 21"
+    )
+    assert legal_reference("Arveloven § 92 og § 118") == "Arveloven § 92 og § 118"

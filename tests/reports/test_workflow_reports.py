@@ -5,15 +5,24 @@ estate figures and what is unknown. Figures are the workflow tests' hand-worked 
 from __future__ import annotations
 
 import re
+from datetime import date
+from decimal import Decimal
 
 import pytest
 from report_support import all_text
+from sqlalchemy import select
 
 from app.domain.bankruptcy import Assessment, ReviewWindow
+from app.domain.cases import new_bankruptcy, new_estate
 from app.domain.estate import PRIVATE_SETTLEMENT_RULE, EstateFigures, Relation, warnings
+from app.domain.records import AccountRecord, BalanceRecord
 from app.review.bankruptcy import bankruptcy_review
+from app.review.estate import estate_picture
 from app.store import workflow
-from tests.unit.test_workflows import TODAY, build_bankruptcy, build_estate
+from app.store.cases import create_case
+from app.store.models import Bank
+from app.store.writer import CaseWriter
+from tests.unit.test_workflows import CUTOFF, RULING, TODAY, build_bankruptcy, build_estate, tx
 
 
 @pytest.fixture
@@ -70,24 +79,24 @@ def test_the_bankruptcy_report_gives_each_window_with_its_totals_and_assessments
     assert "Kjennelsesdato 05.05.2025 Fristdag 02.05.2025" in text
     assert "Vurdert 2 av 9 transaksjoner i vinduene" in text  # 2 + 3 + 2 + 2 listed
     # the summary: dates, count, out, in, assessed per window
-    assert "Etter kjennelsesdatoen 06.05.2025 – 16.06.2025 2 1 000,00 2 000,00 0 av 2" in text
+    assert "Etter kjennelsesdatoen 06.05.2025 – 16.06.2025 2 -1 000,00 2 000,00 0 av 2" in text
     assert re.search(
         r"Betalinger de siste 3 månedene før fristdagen 02\.02\.2025 – 05\.05\.2025 3 "
-        r"40 000,00 0,00 2 av 3",
+        r"-40 000,00 0,00 2 av 3",
         text,
     )
     # the name "Kari Nordmann" adds the 5 000 of 05.05 to the 30 000 to the marked account
-    assert "Overføringer til nærstående 05.05.2024 – 16.06.2025 2 35 000,00 0,00 0 av 2" in text
+    assert "Overføringer til nærstående 05.05.2024 – 16.06.2025 2 -35 000,00 0,00 0 av 2" in text
     assert "Regel: dekningsloven § 5-5: ekstraordinære betalinger" in text
     assert (
         "02.02.2025 9990.10.00014 Leverandør AS -20 000,00 Omstøt Betalt før forfall (bostyrer)"
         in text
     )
     assert (
-        "Antall: 3, ut 40 000,00, inn 0,00. · Omstøt: -20 000,00 (1) · Godta: -15 000,00 (1) "
+        "Antall: 3, ut -40 000,00, inn 0,00. · Omstøt: -20 000,00 (1) · Godta: -15 000,00 (1) "
         "· Ikke vurdert: -5 000,00 (1)" in text
     )
-    assert "Antall: 2, ut 1 000,00, inn 2 000,00. · Ikke vurdert: 1 000,00 (2)" in text
+    assert "Antall: 2, ut -1 000,00, inn 2 000,00. · Ikke vurdert: 1 000,00 (2)" in text
     assert "Nærstående Personer og selskaper bostyrer har merket" in text
     assert "Kari Nordmann" in text and "9990.30.00053" in text
     # 50 000 at the end less 1 000 net after the ruling; 49 000,00 secured
@@ -95,13 +104,13 @@ def test_the_bankruptcy_report_gives_each_window_with_its_totals_and_assessments
         "Fjordbank 9990.10.00014 Ukjent type 49 000,00 50 000,00 49 000,00 Sperret 06.05 (bostyrer)"
         in text
     )
-    assert "Ved kjennelsen: eiendeler 49 000,00, gjeld 0,00. Sikret i alt: 49 000,00." in text
+    assert "Ved kjennelsen (NOK): eiendeler 49 000,00, gjeld 0,00. Sikret i alt: 49 000,00." in text
 
 
 def test_the_bankruptcy_report_in_english(recorded_bankruptcy, write_report):
     text = " ".join(all_text(write_report(recorded_bankruptcy, language="en")))
     assert "Payments in the 3 months before the cut-off, 02.02.2025 – 05.05.2025" in text
-    assert "Number: 3, out 40 000,00, in 0,00. · Reverse: -20 000,00 (1)" in text
+    assert "Number: 3, out -40 000,00, in 0,00. · Reverse: -20 000,00 (1)" in text
     assert "Assets and claims at the ruling" in text
     assert "Omstøt" not in text
 
@@ -125,10 +134,11 @@ def test_the_estate_report_gives_the_decision_the_figures_and_the_deadline(
     assert "Regel arveloven § 118: arvingene må overta boet til privat skifte" in text
     assert re.search(r"satt av heir, [\d.]+ [\d:]+; begrunnelse: Tingretten ga lengre frist", text)
     assert "Kari Barn Enig Nei" in text and "Per Barn Ukjent Nei" in text
-    # at the death: 1 100,00 against 502 000 + 3 000; now 9 500,00 against 500 000 + 3 000
+    # at the death: 1 100,00 against 502 000 + 3 000; now 9 500,00 against 500 000 + 3 000;
+    # debts with a minus, as the banks give the balance and the summary shows them
     assert (
-        "Eiendeler 1 100,00 9 500,00 Kjent gjeld 505 000,00 503 000,00 "
-        "Netto -503 900,00 -493 500,00" in text
+        "Eiendeler (NOK) 1 100,00 9 500,00 Kjent gjeld (NOK) -505 000,00 -503 000,00 "
+        "Netto (NOK) -503 900,00 -493 500,00" in text
     )
     assert "Begravelseskostnader oppgitt: 2 000,00." in text
     assert "Inntekter som fortsatt betales inn (pensjon, trygd): 1, sum 20 000,00" in text
@@ -165,3 +175,114 @@ def test_every_domain_text_a_report_prints_has_its_bokmaal():
     assert len(texts) == len(DOMAIN_TEXTS) + 5
     assert [english for english in texts if not has_norwegian(english)] == []
     assert norwegian(PRIVATE_SETTLEMENT_RULE).startswith("arveloven § 118: arvingene")
+
+
+def test_an_account_closed_after_the_ruling_counts_with_its_balance_then(db, write_report):
+    case_id, _ = build_bankruptcy(db)
+    writer = CaseWriter(db)
+    with db.session() as session:
+        bank = session.scalars(select(Bank.id).where(Bank.case_id == case_id)).one()
+    closed = writer.upsert_account(
+        case_id, bank, AccountRecord("99901000030", end_date=date(2025, 5, 20)), None
+    )
+    writer.add_transactions(
+        case_id,
+        closed,
+        [
+            tx("C1", date(2025, 4, 1), "3000"),
+            tx("C2", date(2025, 5, 20), "-3000"),
+        ],
+    )
+    pages = all_text(write_report(case_id))
+    # no balance from the bank: zero at the closing, less the -3 000 booked after the ruling
+    assert "Saldo ved kjennelsesdato 05.05.2025 3 000,00 (beregnet)" in " ".join(pages)
+    summary = next(page for page in pages[2:] if "1 Sammendrag" in page)
+    assert "Eiendeler (NOK) 52 000,00 50 000,00" in summary  # 49 000 + 3 000; 50 000 + 0
+    text = decisions_chapter(pages)
+    assert "Fjordbank 9990.10.00030 Ukjent type 3 000,00 0,00" in text
+    assert "Ved kjennelsen (NOK): eiendeler 52 000,00, gjeld 0,00." in text
+
+
+def estate_with_closed_and_euro_accounts(db) -> int:
+    case_id = build_estate(db)
+    writer = CaseWriter(db)
+    with db.session() as session:
+        bank = session.scalars(
+            select(Bank.id).where(Bank.case_id == case_id, Bank.name == "Fjordbank")
+        ).one()
+    closed = writer.upsert_account(
+        case_id,
+        bank,
+        AccountRecord("99901000049", type="savingsAccount", end_date=date(2025, 5, 10)),
+        None,
+    )
+    writer.add_transactions(
+        case_id,
+        closed,
+        [
+            tx("E1", date(2025, 3, 1), "5000"),
+            tx("E2", date(2025, 5, 10), "-5000"),
+        ],
+    )
+    euro = writer.upsert_account(
+        case_id, bank, AccountRecord("99901000057", type="savingsAccount", currency="EUR"), None
+    )
+    writer.upsert_balances(
+        euro, [BalanceRecord("bookedBalance", Decimal("1000"), "EUR", date(2025, 6, 16))]
+    )
+    return case_id
+
+
+def test_the_estate_picture_counts_an_account_closed_after_the_death(db, write_report):
+    case_id = estate_with_closed_and_euro_accounts(db)
+    text = decisions_chapter(all_text(write_report(case_id)))
+    # 1 100,00 on the salary account and 5 000,00 on the savings account closed 10.05.2025
+    assert "Fjordbank 9990.10.00049 Sparekonto 5 000,00 0,00" in text
+    assert "Eiendeler (NOK) 6 100,00 9 500,00" in text
+
+
+def test_the_estate_picture_totals_each_currency_apart(db, write_report):
+    case_id = estate_with_closed_and_euro_accounts(db)
+    assert estate_picture(db, case_id).figures.assets_at_death == 610_000  # NOK only
+    text = decisions_chapter(all_text(write_report(case_id)))
+    assert "Eiendeler (NOK) 6 100,00 9 500,00 Kjent gjeld (NOK) -505 000,00 -503 000,00" in text
+    assert "Eiendeler (EUR) 1 000,00 1 000,00 Kjent gjeld (EUR) 0,00 0,00" in text
+    assert "Fjordbank 9990.10.00057 Sparekonto 1 000,00 EUR 1 000,00 EUR" in text
+    assert "Advarslene bygger bare på beløpene i NOK." in text
+
+
+def test_a_bankruptcy_not_fetched_says_so_and_gives_the_windows_their_dates(db, write_report):
+    facts = new_bankruptcy(
+        reference="K-NY", debtor_id="999000010", ruling_date=RULING, cutoff_date=CUTOFF, today=TODAY
+    )
+    case_id = create_case(db, facts, environment="sandbox", user="bostyrer")
+    pages = all_text(write_report(case_id))
+    summary = next(page for page in pages[2:] if "1 Sammendrag" in page)
+    assert (
+        "Dette mangler Ingenting er hentet ennå: ingen banker eller kontoer har svart." in summary
+    )
+    assert "svarte fullstendig" not in summary
+    text = decisions_chapter(pages)
+    assert "Betalinger de siste 3 månedene før fristdagen 02.02.2025 – 05.05.2025 0" in text
+    assert "02.05.2024 – 05.05.2025 0" in text  # the twelve months before the cut-off
+    assert "05.05.2025 – 05.05.2025" not in text
+
+
+def test_an_estate_not_fetched_says_that_everything_is_unknown(db, write_report):
+    facts = new_estate(
+        reference="D-NY", deceased_id="02913810077", death_date=date(2025, 4, 22), today=TODAY
+    )
+    case_id = create_case(db, facts, environment="sandbox", user="heir")
+    text = decisions_chapter(all_text(write_report(case_id)))
+    assert "Ikke kjent ennå Alt: ingenting er hentet fra bankene ennå." in text
+    assert "svarte fullstendig" not in text
+
+
+def test_the_asset_table_keeps_account_types_whole_and_its_heading_with_it(
+    bankruptcy, write_report
+):
+    pages = all_text(write_report(bankruptcy.case_id))
+    text = decisions_chapter(pages)
+    assert "Skattetrekkskonto" in text and "Kredittkortkonto" in text
+    heading = [page for page in pages[2:] if "Eiendeler og krav ved kjennelsen Saldo per" in page]
+    assert len(heading) == 1 and "Bank Konto Type Ved kjennelsen" in heading[0]

@@ -79,7 +79,7 @@ def test_the_letter_states_basis_period_object_and_how_to_answer(db, tmp_path):
     for expected in (
         "Anmodning om kontoopplysninger",
         "Syntetisk Sparebank Nord",
-        "kkl. §156 (3) og (4)",
+        "kkl. § 156 (3) og (4)",
         "SYNTETISK BYGG AS",
         "999 000 010",
         "05.05.2024 – 16.06.2025",
