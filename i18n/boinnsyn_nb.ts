@@ -3464,7 +3464,7 @@
         <translation>må være en annen person enn vergehaveren</translation>
     </message>
     <message>
-        <location filename="../app/batch.py" line="+486"/>
+        <location filename="../app/batch.py" line="+498"/>
         <location filename="../app/domain/cases.py" line="+3"/>
         <source>must be the last calendar year; the control covers no other</source>
         <translation>må være forrige kalenderår; kontrollen gjelder bare det året</translation>
