@@ -43,7 +43,15 @@ left alone: that is the same booking shown twice, which the store takes once.
 Speed and memory: the file is fed in chunks to the C XML parser building into a tree that this
 reader prunes as entries are completed, so memory holds the records and one chunk of XML, not the
 document. Lines in error messages are found by a second, counting pass over the file that only
-runs when there is an error.
+runs when there is an error. Building the tree takes more than half the time of a large import
+and reading the entries the rest, so the entry code takes the cheapest steps the rules allow
+(see "entries" in `_Reader`). lxml was measured as the alternative and is slower here: it parses
+faster but each element it hands to Python costs two to three times as much, and an entry needs
+most of its elements.
+
+Bank files are untrusted input. The parser reads no external entity (a reference to one is an
+error) and stops a document whose internal entities expand to many times its size (the protection
+against "billion laughs" that expat has from version 2.4); the tests hold it to both.
 """
 
 from __future__ import annotations
@@ -60,7 +68,6 @@ from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from functools import lru_cache
-from operator import attrgetter
 from pathlib import Path
 from sys import intern
 from typing import BinaryIO, NamedTuple
@@ -292,8 +299,8 @@ class _Tags:
     def __init__(self, namespace: str, statement: str) -> None:
         self.ns = f"{{{namespace}}}"
         self.statement = f"{{{namespace}}}{statement}"
-        self.entry_fields = {f"{{{namespace}}}{n}": i for i, n in enumerate(_ENTRY_FIELDS)}
-        self.detail_fields = {f"{{{namespace}}}{n}": i for i, n in enumerate(_DETAIL_FIELDS)}
+        self.entry_fields = _index(namespace, _ENTRY_FIELDS)
+        self.detail_fields = _index(namespace, _DETAIL_FIELDS)
         self.references = {f"{{{namespace}}}{tag}": kind for tag, kind in _DETAIL_REFERENCES}
 
     def __getattr__(self, name: str) -> str:
@@ -357,7 +364,7 @@ class _Reader:
         self.message_id: str | None = None
         self.t = _Tags("", "")  # replaced by `_identify` once the namespace is known
         self._dates: dict[str, date] = {}
-        self._code_cache: dict[tuple[tuple[str, ...], tuple[str | None, ...]], _Codes] = {}
+        self._code_cache: dict[tuple, _CodesAndText] = {}
         self._statement_ordinal = 0
         self._entry_ordinal = 0
         self._records = 0
@@ -736,40 +743,50 @@ class _Reader:
             statement.balances.append(record)
 
     # -- entries ---------------------------------------------------------------------------
-    # The hot path of a large import: each entry's and detail's children are looked up in a
-    # dict built in C (`_children`), with as few Python steps as the rules allow.
+    # The hot path of a large import, where every Python step shows. An entry's and a detail's
+    # children are picked in one pass over them (`_pick`), which costs less than a `find` per
+    # child wanted or a dict of them all; common forms are read first, the careful way after.
 
     def _entry(self, entry: ET.Element) -> list[TransactionRecord]:
         t = self.t
-        find = _children(entry).get
-        amount_element = find(t.Amt)
+        (
+            amount_element,
+            indicator,
+            reversal,
+            status,
+            booking,
+            value,
+            entry_ref_element,
+            code_element,
+            amount_details,
+            card_tx,
+            info,
+            entry_id_element,
+            charges,
+        ) = _pick(entry, t.entry_fields)
         if amount_element is None:
             raise _Problem(MissingElementError, "the entry (Ntry) has no amount (Amt)", entry)
         amount, currency = self._money(amount_element)
-        debit = self._indicator(find(t.CdtDbtInd), entry)
+        debit = self._indicator(indicator, entry)
         signed = -amount if debit else amount
-        status = self._status(find(t.Sts), entry)
-        booking_date, registered = self._date_choice(find(t.BookgDt))
-        value = find(t.ValDt)
-        entry_ref = _value(find(t.AcctSvcrRef))
+        status_name = self._status(status, entry)
+        booking_date, registered = self._date_choice(booking)
+        entry_ref = _value(entry_ref_element)
         references: tuple[tuple[str, str], ...] = (
             (("accountServicerReference", entry_ref),) if entry_ref else ()
         )
-        entry_id_element = find(t.NtryRef)
         if entry_id_element is not None:
             entry_id = _value(entry_id_element)
             if entry_id:
                 references += (("entryReference", entry_id),)
-        reversal = find(t.RvslInd)
-        info = find(t.AddtlNtryInf)
         common = _Common(
             booking_date,
             currency,
-            status,
+            status_name,
             self._day(value) if value is not None else None,
             registered,
             reversal is not None and _value(reversal) in ("true", "1"),
-            self._codes(find(t.BkTxCd)),
+            self._codes(code_element),
             _value(info) if info is not None else None,
             references,
         )
@@ -781,7 +798,6 @@ class _Reader:
             details = [tx for block in blocks for tx in block.findall(t.TxDtls)]
 
         if not details:
-            card_tx, amount_details = find(t.CardTx), find(t.AmtDtls)
             return [
                 common.record(
                     entry_key,
@@ -794,16 +810,17 @@ class _Reader:
             ]
 
         amounts: list[Decimal | None]
-        parts: list[_Children] = [_children(tx).get for tx in details]
+        detail_fields = t.detail_fields
+        parts = [_pick(tx, detail_fields) for tx in details]
         if len(details) == 1:
             part = parts[0]
             detail_amount = (
                 None
-                if part(t.Amt) is None and part(t.AmtDtls) is None
+                if part[_D_AMT] is None and part[_D_AMTDTLS] is None
                 else self._detail_amount(part, details[0], currency, debit)
             )
             if detail_amount is None or detail_amount == signed:
-                return [self._from_detail(common, parts[0], signed, debit, entry_key)]
+                return [self._from_detail(common, part, signed, debit, entry_key)]
             amounts = [detail_amount]
         else:
             amounts = [
@@ -820,12 +837,12 @@ class _Reader:
             records.append(self._from_detail(common, part, detail_amount, debit, key))
         rest = signed - sum(amounts)  # type: ignore[arg-type]
         if rest:
-            charges = find(t.Chrgs) is not None or any(part(t.Chrgs) is not None for part in parts)
+            charged = charges is not None or any(part[_D_CHRGS] is not None for part in parts)
             records.append(
                 common.record(
                     f"{entry_key}/rest" if entry_key else None,
                     rest,
-                    message=CHARGES_MESSAGE if charges else DIFFERENCE_MESSAGE,
+                    message=CHARGES_MESSAGE if charged else DIFFERENCE_MESSAGE,
                 )
             )
         return records
@@ -833,24 +850,24 @@ class _Reader:
     def _from_detail(
         self,
         common: _Common,
-        find: _Children,
+        part: list[ET.Element | None],
         amount: Decimal,
         entry_debit: bool,
         key: str | None,
     ) -> TransactionRecord:
-        """One record from one transaction detail (`find` gets its children by tag); `key` None
-        means: use the detail's ids."""
+        """One record from one transaction detail, whose children `_pick` put in `part`;
+        `key` None means: use the detail's ids."""
         t = self.t
+        refs, _, _, amount_details, code_element, _, parties, remittance, additional, card_tx = part
         debit = amount < 0 if amount else entry_debit
-        references, own_key = _detail_references(find(t.Refs), t, key is None)
-        message, reference, remittance_refs = _remittance(find(t.RmtInf), t, find(t.AddtlTxInf))
-        code_element, card_tx, amount_details = find(t.BkTxCd), find(t.CardTx), find(t.AmtDtls)
+        references, own_key = _detail_references(refs, t, key is None)
+        message, reference, remittance_refs = _remittance(remittance, t, additional)
         return common.record(
             key or own_key,
             amount,
             message=message,
             reference=reference,
-            party=_counterparty(find(t.RltdPties), t, (not debit) != common.reversal),
+            party=_counterparty(parties, t, (not debit) != common.reversal),
             references=references + remittance_refs if remittance_refs else references,
             card=self._card(card_tx) if card_tx is not None else None,
             codes=self._codes(code_element) if code_element is not None else None,
@@ -862,7 +879,7 @@ class _Reader:
     def _joined(
         self,
         common: _Common,
-        details: list[_Children],
+        parts: list[list[ET.Element | None]],
         amount: Decimal,
         debit: bool,
         key: str | None,
@@ -873,13 +890,13 @@ class _Reader:
         messages: list[str] = []
         parties: set[tuple[str | None, str | None, str | None]] = set()
         references: set[str] = set()
-        for find in details:
-            message, reference, _ = _remittance(find(t.RmtInf), t, find(t.AddtlTxInf))
+        for part in parts:
+            message, reference, _ = _remittance(part[_D_RMTINF], t, part[_D_ADDTL])
             if message and message not in messages:
                 messages.append(message)
             if reference:
                 references.add(reference)
-            parties.add(_counterparty(find(t.RltdPties), t, incoming))
+            parties.add(_counterparty(part[_D_PARTIES], t, incoming))
         shown = messages[:_DETAILS_IN_JOINED_MESSAGE]
         if len(messages) > len(shown):
             shown.append(f"(and {len(messages) - len(shown)} more)")
@@ -892,18 +909,18 @@ class _Reader:
         )
 
     def _detail_amount(
-        self, find: _Children, tx: ET.Element, currency: str, entry_debit: bool
+        self, part: list[ET.Element | None], tx: ET.Element, currency: str, entry_debit: bool
     ) -> Decimal | None:
         """The detail's signed amount in the entry currency, or None where it gives none."""
         t = self.t
-        own, amount_details = find(t.Amt), find(t.AmtDtls)
+        own, amount_details = part[_D_AMT], part[_D_AMTDTLS]
         if own is None and amount_details is None:
             return None
         for element in (own, _find(_find(amount_details, t.TxAmt), t.Amt)):
             if element is None or element.get("Ccy") != currency:
                 continue
             amount, _ = self._money(element)
-            indicator = find(t.CdtDbtInd)
+            indicator = part[_D_CDTDBT]
             debit = entry_debit if indicator is None else self._indicator(indicator, tx)
             return -amount if debit else amount
         return None
@@ -942,21 +959,23 @@ class _Reader:
         plain = _find(card, t.PlainCardData)
         return _text(plain, t.PAN) or _text(card, t.MskdPAN)
 
-    def _codes(self, element: ET.Element | None) -> _Codes:
-        """Domain, family, sub-family and proprietary code of a BkTxCd, as the bank wrote them.
+    def _codes(self, element: ET.Element | None) -> _CodesAndText:
+        """Domain, family, sub-family and proprietary code of a BkTxCd, as the bank wrote them,
+        and their `code_text`.
 
-        A statement repeats a few codes thousands of times, so the answer is kept by the tags
-        and texts of the element, which two different codes never share."""
+        A statement repeats a few codes thousands of times: in the usual forms of the element
+        its texts decide the answer, which is kept by them (`_code_key`)."""
         if element is None:
             return _NO_CODES
-        signature = (tuple(map(_TAG, element.iter())), tuple(map(_TEXT, element.iter())))
-        cached = self._code_cache.get(signature)
+        key = _code_key(element, self.t)
+        cached = self._code_cache.get(key) if key is not None else None
         if cached is not None:
             return cached
         codes = self._read_codes(element)
-        if len(self._code_cache) < 1_000:
-            self._code_cache[signature] = codes
-        return codes
+        found = (*codes, code_text(codes))
+        if key is not None and len(self._code_cache) < 1_000:
+            self._code_cache[key] = found
+        return found
 
     def _read_codes(self, element: ET.Element) -> _Codes:
         t = self.t
@@ -1099,8 +1118,9 @@ class _Reader:
 
 
 _Codes = tuple[str | None, str | None, str | None, str | None]
+_CodesAndText = tuple[str | None, str | None, str | None, str | None, str | None]
 _NO_FOREIGN: tuple[Decimal | None, str | None, Decimal | None] = (None, None, None)
-_NO_CODES: _Codes = (None, None, None, None)
+_NO_CODES: _CodesAndText = (None, None, None, None, None)
 
 
 @lru_cache(maxsize=1024)
@@ -1132,7 +1152,7 @@ class _Common(NamedTuple):
     value_date: date | None
     registered: datetime | None
     reversal: bool
-    codes: _Codes
+    codes: _CodesAndText
     message: str | None
     references: tuple[tuple[str, str], ...]
 
@@ -1142,49 +1162,59 @@ class _Common(NamedTuple):
         amount: Decimal,
         *,
         message: str | None = None,
-        codes: _Codes | None = None,
+        codes: _CodesAndText | None = None,
         references: tuple[tuple[str, str], ...] = (),
         reference: str | None = None,
         party: tuple[str | None, str | None, str | None] = (None, None, None),
         card: str | None = None,
         foreign: tuple[Decimal | None, str | None, Decimal | None] = (None, None, None),
     ) -> TransactionRecord:
-        """One record of the entry. The record's fields go by position: with this many of
-        them, matching keywords by name is a measurable part of a large import."""
-        booking_date, currency, status, value_date, registered, reversal, entry_codes = self[:7]
+        """One record of the entry, with the detail's codes where it has its own.
+
+        `TransactionRecord` is a frozen dataclass, whose `__init__` sets each of its 23 fields
+        through `object.__setattr__`: that costs more than reading the entry. The record is
+        filled as a `_RecordDraft`, which has the same slots and is not frozen, and then takes
+        its class, which Python allows between classes of the same layout; the result is the
+        record `TransactionRecord(...)` would give (`_check_record_draft` makes sure)."""
+        entry_codes = self.codes
         if codes is None or codes == _NO_CODES:
             codes = entry_codes
         elif codes != entry_codes:
-            codes = (
+            merged = (
                 (codes[0], codes[1], codes[2])
                 if codes[0]
                 else (entry_codes[0], entry_codes[1], entry_codes[2])
             ) + (codes[3] or entry_codes[3],)
-        return TransactionRecord(
-            key,
-            booking_date,
-            amount,
-            currency,
-            status,
-            value_date,
-            registered,
-            reversal,
-            codes[0],
-            codes[1],
-            codes[2],
-            code_text(codes),
-            party[0],
-            party[1],
-            party[2],
-            None,  # merchant: camt has none
-            message or self.message,
-            reference,
-            self.references + references if references else self.references,
-            card,
-            foreign[0],
-            foreign[1],
-            foreign[2],
-        )
+            codes = (*merged, code_text(merged))
+        record = _new(_RecordDraft)
+        record.key = key
+        record.booking_date = self.booking_date
+        record.amount = amount
+        record.currency = self.currency
+        record.status = self.status
+        record.value_date = self.value_date
+        record.registered = self.registered
+        record.reversal = self.reversal
+        record.code_domain, record.code_family, record.code_subfamily = codes[:3]
+        record.code_text = codes[4]
+        record.counterparty_name, record.counterparty_account, record.counterparty_id = party
+        record.merchant = None  # camt has none
+        record.message = message or self.message
+        record.reference = reference
+        record.references = self.references + references if references else self.references
+        record.card = card
+        record.original_amount, record.original_currency, record.exchange_rate = foreign
+        record.__class__ = TransactionRecord
+        return record  # type: ignore[return-value]
+
+
+class _RecordDraft:
+    """A TransactionRecord being filled in: the same slots, not frozen (see `_Common.record`)."""
+
+    __slots__ = TransactionRecord.__slots__
+
+
+_new = object.__new__
 
 
 _RECORD_FIELDS = (
@@ -1217,6 +1247,22 @@ if tuple(f.name for f in fields(TransactionRecord)) != _RECORD_FIELDS:
         "TransactionRecord's fields changed: update _Common.record, which passes "
         "them by position in the order of _RECORD_FIELDS"
     )
+
+
+def _check_record_draft() -> None:
+    """Refuse to load where `_Common.record` would not build what `TransactionRecord` does:
+    a field it does not fill, or a record class that checks or converts its fields."""
+    common = _Common(None, "NOK", "booked", None, None, False, _NO_CODES, None, ())
+    draft = common.record("key", Decimal(1))
+    if (
+        hasattr(TransactionRecord, "__post_init__")
+        or any(not hasattr(draft, name) for name in _RECORD_FIELDS)
+        or draft != TransactionRecord("key", None, Decimal(1), "NOK")
+    ):
+        raise ImportError("TransactionRecord changed: update _Common.record")
+
+
+_check_record_draft()
 
 
 @dataclass(slots=True)
@@ -1302,8 +1348,14 @@ _D_REFS, _D_AMT, _D_CDTDBT, _D_AMTDTLS, _D_BKTXCD, _D_CHRGS = range(6)
 _D_PARTIES, _D_RMTINF, _D_ADDTL, _D_CARD = range(6, 10)
 
 
+def _index(namespace: str, names: tuple[str, ...]) -> dict[str, int]:
+    """Qualified tag -> position, for `_pick`."""
+    return {f"{{{namespace}}}{name}": position for position, name in enumerate(names)}
+
+
 def _pick(element: ET.Element, index: dict[str, int]) -> list[ET.Element | None]:
-    """The children named in `index`, one pass over the element, in the order of `index`."""
+    """The children named in `index`, in its order, in one pass over the element; of children
+    with the same name the last, as a dict of the children by tag would hold."""
     found: list[ET.Element | None] = [None] * len(index)
     get = index.get
     for child in element:
@@ -1322,17 +1374,6 @@ def _value(element: ET.Element | None) -> str | None:
     return text.strip() or None
 
 
-_Children = Callable[[str], ET.Element | None]
-_TAG = attrgetter("tag")
-_TEXT = attrgetter("text")
-
-
-def _children(element: ET.Element) -> dict[str, ET.Element]:
-    """The element's children by tag: cheaper than a `find` per child wanted. A comprehension
-    takes about half the instructions of `dict(zip(map(...)))` here."""
-    return {child.tag: child for child in element}
-
-
 def _local(tag: str) -> str:
     return tag.rpartition("}")[2]
 
@@ -1348,6 +1389,37 @@ def _text(element: ET.Element | None, tag: str) -> str | None:
     if child is None or child.text is None:
         return None
     return child.text.strip() or None
+
+
+def _code_key(element: ET.Element, t: _Tags) -> tuple | None:
+    """The texts that decide the codes of a BkTxCd in one of its usual forms: Domn holding Cd
+    and Fmly (holding Cd and SubFmlyCd), and or or Prtry holding Cd first. None for any other
+    form, which is read the careful way each time. `_read_codes` finds in these forms exactly
+    the elements read here, so equal keys give equal codes."""
+    count = len(element)
+    if not 0 < count <= 2:
+        return None
+    first = element[0]
+    if first.tag == t.Domn:
+        if len(first) < 2:
+            return None
+        code, family = first[0], first[1]
+        if code.tag != t.Cd or family.tag != t.Fmly or len(family) < 2:
+            return None
+        family_code, subfamily = family[0], family[1]
+        if family_code.tag != t.Cd or subfamily.tag != t.SubFmlyCd:
+            return None
+        domain = (code.text, family_code.text, subfamily.text)
+        if count == 1:
+            return domain
+        proprietary = element[1]
+    elif count == 1:
+        domain, proprietary = None, first
+    else:
+        return None
+    if proprietary.tag != t.Prtry or not len(proprietary) or proprietary[0].tag != t.Cd:
+        return None
+    return domain, proprietary[0].text
 
 
 def _bool(text: str | None) -> bool | None:
@@ -1433,9 +1505,13 @@ def _counterparty(
         party, account = find(t.Cdtr), find(t.CdtrAcct)
     name = party_id = number = None
     if party is not None:
-        party = _party(party, t)
-        name = _value(party.find(t.Nm))  # type: ignore[union-attr]
-        identification = party.find(t.Id)  # type: ignore[union-attr]
+        inner = party.find(t.Pty)  # 001.08 on
+        party = inner if inner is not None else _party(party, t)
+    if party is not None:
+        name_element = party.find(t.Nm)
+        text = name_element.text if name_element is not None else None
+        name = text.strip() or None if text else None
+        identification = party.find(t.Id)
         if identification is not None:
             party_id = _identification(identification, t)
     if name is None:
@@ -1443,13 +1519,24 @@ def _counterparty(
     if account is not None:
         identification = account.find(t.Id)
         if identification is not None:
-            number = _value(identification.find(t.IBAN)) or _text(identification.find(t.Othr), t.Id)
+            number = _account_number(identification, t)
     # the same payees and accounts recur through a statement: keep one copy of each
     return (
         intern(name) if name is not None else None,
         intern(number) if number is not None else None,
         party_id,
     )
+
+
+def _account_number(identification: ET.Element, t: _Tags) -> str | None:
+    """An account's number: Id/IBAN, else Id/Othr/Id."""
+    if len(identification) == 1:  # the usual: one of them, read without a search
+        only = identification[0]
+        if only.tag == t.IBAN:
+            return _value(only)
+        if only.tag == t.Othr:
+            return _text(only, t.Id)
+    return _value(identification.find(t.IBAN)) or _text(identification.find(t.Othr), t.Id)
 
 
 def _remittance(
@@ -1461,6 +1548,9 @@ def _remittance(
     structured AddtlRmtInf, else the creditor references."""
     if info is None:
         return _value(additional_tx), None, ()
+    if len(info) == 1 and info[0].tag == t.Ustrd:  # the usual: one line of text
+        text = info[0].text
+        return (" ".join(text.split()) if text else "") or _value(additional_tx), None, ()
     lines = info.findall(t.Ustrd)
     if len(lines) == 1:
         text = lines[0].text
@@ -1521,8 +1611,9 @@ def _detail_references(
     found = []
     for child in refs:
         kind = kinds.get(child.tag)
-        if kind is not None and child.text:
-            value = child.text.strip()
+        text = child.text
+        if kind is not None and text:
+            value = text.strip()
             if value and value != "NOTPROVIDED":
                 found.append((kind, value))
     if not want_key:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from dataclasses import FrozenInstanceError, replace
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 from camt_builder import Account, Balance, Detail, Entry, document, simple, statement_xml
 
+from app.domain.records import TransactionRecord
 from app.imports.camt import (
     CHARGES_MESSAGE,
     DIFFERENCE_MESSAGE,
@@ -244,6 +246,42 @@ def test_status_reversal_codes_dates_and_foreign_amount() -> None:
         "EUR",
         Decimal("11.00"),
     )
+
+
+def test_the_same_code_text_in_another_part_of_the_bank_code_is_another_code() -> None:
+    # codes repeat through a statement and are kept by their texts: the form must count too
+    payment = ("PMNT", "RCDT", "DMCT")
+    entries = [
+        Entry("1.00", domain=payment),
+        Entry("2.00", proprietary="PMNT"),
+        Entry("3.00", domain=payment, proprietary="NTRF"),
+        Entry("4.00", domain=payment),
+        Entry("5.00", proprietary="PMNT"),
+    ]
+
+    records = read_camt(simple("053", 8, entries))[0].transactions
+
+    codes = [(r.code_domain, r.code_family, r.code_subfamily, r.code_text) for r in records]
+    domestic = "Payments / Received credit transfers / Domestic credit transfer"
+    assert codes == [
+        ("PMNT", "RCDT", "DMCT", domestic),
+        (None, None, None, "PMNT"),
+        ("PMNT", "RCDT", "DMCT", f"{domestic}; NTRF"),
+        ("PMNT", "RCDT", "DMCT", domestic),
+        (None, None, None, "PMNT"),
+    ]
+
+
+def test_records_are_ordinary_frozen_transaction_records() -> None:
+    (record,) = read_camt(simple("053", 8, two_entries()[:1]))[0].transactions
+
+    rebuilt = replace(record)  # through TransactionRecord's own __init__
+
+    assert type(record) is TransactionRecord
+    assert record == rebuilt and hash(record) == hash(rebuilt)
+    assert repr(record) == repr(rebuilt)
+    with pytest.raises(FrozenInstanceError):
+        record.amount = Decimal(0)  # type: ignore[misc]
 
 
 @pytest.mark.parametrize(("code", "status"), [("BOOK", "booked"), ("INFO", "info")])
@@ -499,6 +537,52 @@ def test_every_error_is_a_statement_file_error() -> None:
 def test_missing_file_is_reported_by_name(tmp_path: Path) -> None:
     with pytest.raises(StatementFileError, match=r"^gone\.xml: cannot be opened"):
         read_camt(tmp_path / "gone.xml")
+
+
+# -- untrusted XML ---------------------------------------------------------------------------
+
+NAMESPACE_08 = "urn:iso:std:iso:20022:tech:xsd:camt.053.001.08"
+
+
+def with_doctype(declarations: str, message_id: str) -> bytes:
+    return (
+        f'<?xml version="1.0"?>\n<!DOCTYPE Document [\n{declarations}\n]>\n'
+        f'<Document xmlns="{NAMESPACE_08}"><BkToCstmrStmt>\n'
+        f"<GrpHdr><MsgId>{message_id}</MsgId></GrpHdr>\n</BkToCstmrStmt></Document>\n"
+    ).encode()
+
+
+def test_entity_expansion_bomb_is_refused_at_its_line() -> None:
+    # nine levels of ten references each: "&lol9;" would expand to 10**9 times "lol"
+    levels = ['<!ENTITY lol0 "lol">'] + [
+        f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">' for i in range(1, 10)
+    ]
+    data = with_doctype("\n".join(levels), "&lol9;")
+
+    with pytest.raises(MalformedXmlError) as caught:
+        read_camt(data, name="bomb.xml")
+
+    assert caught.value.line == 15  # the line that uses the entity
+    assert "amplification" in str(caught.value)
+
+
+def test_one_large_entity_repeated_is_refused_too() -> None:
+    data = with_doctype(f'<!ENTITY big "{"x" * 100_000}">', "&big;" * 2_000)
+
+    with pytest.raises(MalformedXmlError, match="amplification"):
+        read_camt(data, name="quadratic.xml")
+
+
+def test_external_entity_is_never_read(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("not for the statement")
+    data = with_doctype(f'<!ENTITY secret SYSTEM "{secret.as_uri()}">', "&secret;")
+
+    with pytest.raises(MalformedXmlError) as caught:
+        read_camt(data, name="external.xml")
+
+    assert "undefined entity" in str(caught.value)
+    assert "not for the statement" not in str(caught.value)
 
 
 # -- streaming and the garbage collector ------------------------------------------------------
