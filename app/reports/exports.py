@@ -124,7 +124,11 @@ _WRAP = Alignment(wrap_text=True, vertical="top")
 
 def xlsx_text(sheet: Any, value: Any) -> Any:
     """A value for a write-only row; a text openpyxl would take for a formula or an error
-    (a leading "=", "#N/A") becomes a string cell holding the text unchanged."""
+    (a leading "=", "#N/A") becomes a string cell holding the text unchanged. Carriage returns
+    become line feeds, the line break of a spreadsheet cell: XML readers turn a bare one into a
+    line feed anyway, and writing it so keeps the file the same with or without lxml."""
+    if isinstance(value, str) and "\r" in value:
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
     if isinstance(value, str) and (value.startswith(FORMULA_STARTS) or value in ERROR_CODES):
         cell = WriteOnlyCell(sheet, value=value)
         cell.data_type = "s"
