@@ -23,6 +23,7 @@ import os
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 from pathlib import Path
 
 from cryptography import x509
@@ -62,7 +63,10 @@ class Consumer:
     scopes: tuple[str, ...]
 
     def certificate(self) -> x509.Certificate:
-        return x509.load_pem_x509_certificate(self.certificate_path.read_bytes())
+        """The certificate as its file holds it now: a renewed file is read again, an
+        unchanged one is not (every encrypted answer needs it)."""
+        stat = self.certificate_path.stat()
+        return _certificate_file(self.certificate_path, stat.st_mtime_ns, stat.st_size)
 
     def private_key(self) -> rsa.RSAPrivateKey:
         return _load_key(self.key_path)
@@ -90,6 +94,11 @@ class Pki:
             if consumer.org_number == org_number:
                 return consumer.certificate()
         return None
+
+
+@lru_cache(maxsize=16)
+def _certificate_file(path: Path, _mtime_ns: int, _size: int) -> x509.Certificate:
+    return x509.load_pem_x509_certificate(path.read_bytes())
 
 
 def new_key() -> rsa.RSAPrivateKey:

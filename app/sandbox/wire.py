@@ -1,7 +1,7 @@
 """Turns the synthetic world into the shared wire models of `app.dsop.models`.
 
-Transactions are built as models once and their wire dicts cached, so that serving a page is
-a slice of ready dicts; only the few items whose status depends on today are rebuilt.
+Transactions are built as wire dicts once and cached, so that serving a page is a slice of
+ready dicts; only the few items whose status depends on today are rebuilt.
 """
 
 from __future__ import annotations
@@ -140,10 +140,8 @@ def _midnight(day: date) -> datetime:
     return datetime.combine(day, time(0), OSLO)
 
 
-def transaction(tx: Tx, plan: AccountPlan, bank: Bank, pending: bool) -> dict[str, Any]:
-    """The wire dict of one transaction; booked ones are cached on the transaction."""
-    if not pending and tx.wire is not None:
-        return tx.wire
+def transaction_model(tx: Tx, plan: AccountPlan, bank: Bank, pending: bool) -> models.Transaction:
+    """One transaction as the validated wire model: the specification `transaction` follows."""
     credit = tx.amount > 0
     counter_parties = None
     if tx.counterparty is not None:
@@ -159,7 +157,7 @@ def transaction(tx: Tx, plan: AccountPlan, bank: Bank, pending: bool) -> dict[st
             unit_currency=source,
             exchange_rate=rate,
         )
-    model = models.Transaction(
+    return models.Transaction(
         transaction_identifier=tx.ident,
         references=[_reference(t, v) for t, v in tx.references] or None,
         credit_debit_indicator=models.CreditDebit.CREDIT if credit else models.CreditDebit.DEBIT,
@@ -177,7 +175,72 @@ def transaction(tx: Tx, plan: AccountPlan, bank: Bank, pending: bool) -> dict[st
         amount=abs(tx.amount),
         currency=plan.currency,
     )
-    wire = model.to_wire()
+
+
+# The parts of a transaction that repeat across thousands of them, as wire dicts.
+
+
+@lru_cache(maxsize=20000)
+def _counter_party_wire(party: Counterparty, role: models.CounterPartyType) -> dict[str, Any]:
+    return _counter_party(party, role).to_wire()
+
+
+@lru_cache(maxsize=256)
+def _code_wire(code: tuple[str, str, str, str]) -> dict[str, Any]:
+    return _code(code).to_wire()
+
+
+@lru_cache(maxsize=256)
+def _card_wire(card: CardInfo, bank: Bank) -> dict[str, Any]:
+    return payment_card(card, bank).to_wire()
+
+
+@lru_cache(maxsize=4096)
+def _midnight_wire(day: date) -> str:
+    return _midnight(day).isoformat()
+
+
+def transaction(tx: Tx, plan: AccountPlan, bank: Bank, pending: bool) -> dict[str, Any]:
+    """The wire dict of one transaction; booked ones are cached on the transaction.
+
+    Built directly rather than through `transaction_model`, which costs a quarter of what the
+    sandbox spends on a harvest; a test holds the two to the same result for whole histories.
+    """
+    if not pending and tx.wire is not None:
+        return tx.wire
+    credit = tx.amount > 0
+    wire: dict[str, Any] = {"transactionIdentifier": tx.ident}
+    if tx.references:
+        wire["references"] = [{"value": v, "type": t} for t, v in tx.references]
+    wire["creditDebitIndicator"] = "credit" if credit else "debit"
+    wire["reversalIndicator"] = tx.reversal
+    wire["status"] = "pending" if pending else "booked"
+    wire["transactionCode"] = _code_wire(tx.code)
+    if not pending:
+        wire["bookingDate"] = _midnight_wire(tx.day)
+        wire["valueDate"] = _midnight_wire(tx.value_day or tx.day)
+    if tx.counterparty is not None:
+        role = models.CounterPartyType.DEBTOR if credit else models.CounterPartyType.CREDITOR
+        wire["counterParties"] = [_counter_party_wire(tx.counterparty, role)]
+    if tx.info is not None:
+        wire["additionalInfo"] = tx.info
+    if tx.exchange is not None:
+        original, source, rate = tx.exchange
+        wire["currencyExchange"] = {
+            "originalAmount": float(original),
+            "sourceCurrency": source,
+            "targetCurrency": plan.currency,
+            "unitCurrency": source,
+            "exchangeRate": float(rate),
+        }
+    if tx.merchant is not None:
+        wire["merchant"] = tx.merchant
+    if tx.card:
+        wire["paymentCard"] = _card_wire(tx.card, bank)
+    if tx.registered is not None:
+        wire["registered"] = tx.registered.isoformat()
+    wire["amount"] = float(abs(tx.amount))
+    wire["currency"] = plan.currency
     if not pending:
         tx.wire = wire
     return wire
