@@ -1398,7 +1398,7 @@
         <translation>&amp;Sak</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+112"/>
         <source>Deadline for taking the estate over to private settlement: %1 (%2)</source>
         <translation>Frist for å overta boet til privat skifte: %1 (%2)</translation>
     </message>
@@ -1408,7 +1408,7 @@
         <translation>Flagg: %1 (%2) — %3, %4 %5</translation>
     </message>
     <message>
-        <location line="-255"/>
+        <location line="-254"/>
         <source>Balance c&amp;hart</source>
         <translation>Saldo&amp;graf</translation>
     </message>
@@ -1463,7 +1463,7 @@
         <translation>Stegene for denne typen sak: hva som er gjort og hva som gjenstår</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+104"/>
         <source>a form of settlement is recorded</source>
         <translation>skifteform er registrert</translation>
     </message>
@@ -1587,7 +1587,7 @@
 <context>
     <name>NewCaseDialog</name>
     <message>
-        <location filename="../app/ui/new_case.py" line="+253"/>
+        <location filename="../app/ui/new_case.py" line="+259"/>
         <source>New case</source>
         <translation>Ny sak</translation>
     </message>
@@ -1645,6 +1645,26 @@
         <location line="+2"/>
         <source>11 digits</source>
         <translation>11 siffer</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>case %1 (%2) is already open for this debtor; close it before creating another</source>
+        <translation>sak %1 (%2) er allerede åpen for denne skyldneren; avslutt den før du oppretter en ny</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>case %1 (%2) is already open for this deceased person; close it before creating another</source>
+        <translation>sak %1 (%2) er allerede åpen for denne avdøde; avslutt den før du oppretter en ny</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>case %1 (%2) is already open for this ward and year %3; close it before creating another</source>
+        <translation>sak %1 (%2) er allerede åpen for denne vergehaveren og året %3; avslutt den før du oppretter en ny</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>case %1 already has this reference; choose another</source>
+        <translation>sak %1 har allerede denne referansen; velg en annen</translation>
     </message>
 </context>
 <context>
@@ -1835,7 +1855,7 @@
         <translation>Netto %1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>Nothing has been fetched yet: fetch from the banks or import their files.</source>
         <translation>Ingenting er hentet ennå: hent fra bankene eller importer filene deres.</translation>
     </message>

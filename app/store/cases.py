@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from app.domain.cases import CaseFacts
+from app.domain.cases import FIELD_SUBJECT, CaseFacts
 from app.domain.errors import InvalidInput
 from app.domain.identifiers import PartyKind
 from app.domain.services import Service
@@ -33,6 +33,43 @@ class CaseClosed(InvalidInput):
         )
 
 
+class ReferenceTaken(InvalidInput):
+    """Another case already has the reference a new case was given."""
+
+    def __init__(self, case_number: int) -> None:
+        super().__init__(
+            "reference", f"case {case_number} already has this reference; choose another"
+        )
+        self.case_number = case_number
+
+
+_SUBJECT_WORDS = {
+    Service.BANKRUPTCY: "this debtor",
+    Service.ESTATE: "this deceased person",
+    Service.GUARDIANSHIP: "this ward",
+}
+
+
+class DuplicateCase(InvalidInput):
+    """An open case of the same kind is already about the same subject (for a guardianship
+    control: the same ward and year). The message names that case by number and reference,
+    never by the subject's id."""
+
+    def __init__(self, service: Service, year: int | None, case_number: int, reference: str):
+        subject = _SUBJECT_WORDS[service]
+        if year is not None:
+            subject += f" and year {year}"
+        super().__init__(
+            FIELD_SUBJECT[service],
+            f"case {case_number} ({reference}) is already open for {subject}; "
+            "close it before creating another",
+        )
+        self.service = service
+        self.year = year
+        self.case_number = case_number
+        self.reference = reference
+
+
 def ensure_open(session: Session, case_id: int) -> Case:
     """The case, if it may still be changed; `CaseClosed` if it has been closed."""
     case = load_case(session, case_id)
@@ -52,15 +89,42 @@ def _next_case_number(session: Session) -> int:
     return max((number for number in used if number is not None), default=0) + 1
 
 
+def open_case_of(
+    session: Session, facts: CaseFacts, environment: str, *, besides: int | None = None
+) -> Case | None:
+    """The open case of the same kind about the same subject in this environment, if any; for
+    a guardianship control only one of the same year counts. `besides` leaves one case out."""
+    query = select(Case).where(
+        Case.service == facts.service.value,
+        Case.subject_id == facts.subject_id,
+        Case.environment == environment,
+        Case.closed_at.is_(None),
+    )
+    if facts.service is Service.GUARDIANSHIP:
+        query = query.where(Case.key_date == facts.key_date)
+    if besides is not None:
+        query = query.where(Case.id != besides)
+    return session.scalars(query.order_by(Case.id).limit(1)).first()
+
+
+def refuse_duplicate(
+    session: Session, facts: CaseFacts, environment: str, *, besides: int | None = None
+) -> None:
+    """Raise `DuplicateCase` if another open case is about the same subject as `facts`."""
+    existing = open_case_of(session, facts, environment, besides=besides)
+    if existing is not None:
+        raise DuplicateCase(facts.service, facts.year, existing.id, existing.reference)
+
+
 def create_case(db: Database, facts: CaseFacts, *, environment: str, user: str) -> int:
     """Store a new case; its reference must not be another case's (it names the case in the
-    command line, in letters and in reports)."""
+    command line, in letters and in reports), and no other open case of its kind may be about
+    the same subject (`DuplicateCase`). A closed case blocks nothing."""
     with db.session() as session:
         taken = session.scalar(select(Case.id).where(Case.reference == facts.reference).limit(1))
         if taken is not None:
-            raise InvalidInput(
-                "reference", f"case {taken} already has this reference; choose another"
-            )
+            raise ReferenceTaken(taken)
+        refuse_duplicate(session, facts, environment)
         case = Case(
             id=_next_case_number(session),
             request_id=str(uuid.uuid4()),

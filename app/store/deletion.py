@@ -17,7 +17,7 @@ from pathlib import Path
 from sqlalchemy import select, text, update
 from sqlalchemy.engine import make_url
 
-from app.store.cases import load_case
+from app.store.cases import facts_of, load_case, refuse_duplicate
 from app.store.db import Database
 from app.store.models import Case, DeletedCase, RequestLog
 
@@ -35,8 +35,10 @@ def close_case(db: Database, case_id: int, *, now: datetime) -> None:
 
 
 def reopen_case(db: Database, case_id: int) -> None:
+    """Open a closed case again, unless another open case is now about the same subject."""
     with db.session() as session:
         case = load_case(session, case_id)
+        refuse_duplicate(session, facts_of(case), case.environment, besides=case.id)
         case.status = "open"
         case.closed_at = None
 

@@ -372,12 +372,11 @@ class MainWindow(QMainWindow):
         return self._case_id
 
     def new_case(self) -> int | None:
-        dialog = NewCaseDialog(self.user_settings.environment, self)
+        """Ask for a new case and store it; a refusal of the store keeps the dialog open."""
+        dialog = NewCaseDialog(self.user_settings.environment, self, store=self.store_new_case)
         if dialog.exec() != NewCaseDialog.DialogCode.Accepted:
             return None
-        facts = dialog.facts()
-        assert facts is not None
-        return self.store_new_case(facts)
+        return dialog.case_id
 
     def store_new_case(self, facts: Any) -> int:
         case_id = create_case(

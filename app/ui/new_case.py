@@ -3,12 +3,14 @@
 What the user typed is checked by the domain (`new_bankruptcy`, `new_estate`,
 `new_guardianship`). A broken rule is shown, translated, under the field it names, and the
 dialog stays open with everything as typed; the line is checked again as that field changes
-and goes once the rule holds. The dialog stores nothing: the caller stores the `CaseFacts` it
-returns.
+and goes once the rule holds. The dialog stores nothing itself: the caller passes the function
+that stores the `CaseFacts`, and a refusal of the store (another case has the reference, or an
+open case of the kind is already about the subject) is shown the same way.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt, SignalInstance
@@ -44,6 +46,7 @@ from app.domain.cases import (
 from app.domain.clock import Clock, SystemClock
 from app.domain.errors import InvalidInput
 from app.domain.services import Service
+from app.store.cases import DuplicateCase, ReferenceTaken
 from app.ui.formatting import DATE_FORMAT
 from app.ui.labels import ENVIRONMENT, service_label
 
@@ -117,12 +120,15 @@ class NewCaseDialog(QDialog):
         parent: QWidget | None = None,
         *,
         clock: Clock | None = None,
+        store: Callable[[CaseFacts], int] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setModal(True)
         self._clock = clock or SystemClock()
         self._environment = environment
+        self._store = store
         self._facts: CaseFacts | None = None
+        self._case_id: int | None = None
         today = self._clock.today()
 
         self.kind_label = QLabel(self)
@@ -300,14 +306,22 @@ class NewCaseDialog(QDialog):
         """The validated facts after the dialog was accepted."""
         return self._facts
 
+    @property
+    def case_id(self) -> int | None:
+        """The number the store gave the new case, once it was stored."""
+        return self._case_id
+
     def accept(self) -> None:
         for field in [self.reference_field, *self._all_fields()]:
             field.hide_error()
         try:
-            self._facts = self._validate()
+            facts = self._validate()
+            if self._store is not None:
+                self._case_id = self._store(facts)
         except InvalidInput as error:
             self._show_error(error)
             return
+        self._facts = facts
         super().accept()
 
     def _validate(self) -> CaseFacts:
@@ -345,8 +359,30 @@ class NewCaseDialog(QDialog):
 
     def error_text(self, error: InvalidInput) -> str:
         field = QCoreApplication.translate("fields", error.field)
-        rule = QCoreApplication.translate("rules", error.rule)
-        return f"{field}: {rule}"
+        return f"{field}: {self._rule_text(error)}"
+
+    def _rule_text(self, error: InvalidInput) -> str:
+        if isinstance(error, DuplicateCase):
+            if error.service is Service.BANKRUPTCY:
+                text = self.tr(
+                    "case %1 (%2) is already open for this debtor; close it before creating another"
+                )
+            elif error.service is Service.ESTATE:
+                text = self.tr(
+                    "case %1 (%2) is already open for this deceased person; close it before "
+                    "creating another"
+                )
+            else:
+                text = self.tr(
+                    "case %1 (%2) is already open for this ward and year %3; close it before "
+                    "creating another"
+                ).replace("%3", str(error.year))
+            return text.replace("%1", str(error.case_number)).replace("%2", error.reference)
+        if isinstance(error, ReferenceTaken):
+            return self.tr("case %1 already has this reference; choose another").replace(
+                "%1", str(error.case_number)
+            )
+        return QCoreApplication.translate("rules", error.rule)
 
     def _field_of(self, error: InvalidInput) -> _Field:
         fields = {FIELD_REFERENCE: self.reference_field, **self.fields[self.service]}

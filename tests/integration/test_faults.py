@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from app.harvest.harvest import Harvest
 from app.logs import setup_logging
 from app.store.audit_export import write_audit_csv
+from app.store.deletion import close_case
 from app.store.models import Account, Bank, RequestLog, Transaction
 from tests.integration.conftest import CLOCK, bankruptcy_case
 
@@ -41,6 +42,7 @@ def test_each_bank_misbehaving_differently(db, no_faults):
     clean_id = bankruptcy_case(db)
     Harvest(db, clean_id, world.connection(), user="t", clock=CLOCK).run()
     clean = per_bank(db, clean_id)
+    close_case(db, clean_id, now=CLOCK.now())  # one open case per debtor
 
     world.faults(
         {

@@ -11,12 +11,21 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
+from ui_factory import FixedCase
 
-from app.domain.cases import FIELD_CUTOFF_DATE, FIELD_DEATH_DATE, FIELD_GUARDIAN, FIELD_YEAR
+from app.domain.cases import (
+    FIELD_CUTOFF_DATE,
+    FIELD_DEATH_DATE,
+    FIELD_GUARDIAN,
+    FIELD_YEAR,
+    CaseFacts,
+    new_guardianship,
+)
 from app.domain.cases import FIELD_SUBJECT as SUBJECT
 from app.domain.clock import FixedClock
 from app.domain.identifiers import PartyKind
 from app.domain.services import Service
+from app.store.cases import create_case
 from app.store.db import Database
 from app.store.models import Case
 from app.ui.main_window import MainWindow
@@ -39,6 +48,10 @@ def dialog(qtbot: QtBot) -> NewCaseDialog:
 
 def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
+
+
+def _day(dialog: NewCaseDialog) -> date:
+    return dialog.ruling_date.date().toPython()
 
 
 def _cases(db: Database) -> int:
@@ -269,3 +282,62 @@ def test_window_stores_the_case_with_its_environment_once_valid(
         assert case is not None
         assert (case.reference, case.service, case.environment) == ("D-3", "estate", "sandbox")
     assert window.case_id == case_id
+
+
+def test_window_keeps_the_dialog_open_with_what_was_typed_when_the_debtor_has_an_open_case(
+    window: MainWindow, db: Database, fixed_case: FixedCase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: dict[str, object] = {}
+
+    def duplicate_then_another_debtor(dialog: NewCaseDialog) -> int:
+        dialog.reference.setText("K-9")
+        dialog.debtor_id.setText("999 000 010")  # the fixed case's debtor, still open
+        dialog.ruling_date.setDate(QDate(2025, 3, 20))
+        dialog.accept()
+        seen["refused"] = (dialog.result(), dialog.case_id, _cases(db))
+        seen["errors"] = dialog.visible_errors()
+        seen["typed"] = (dialog.reference.text(), dialog.debtor_id.text(), _day(dialog))
+        dialog.debtor_id.setText("999000193")
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(NewCaseDialog, "exec", duplicate_then_another_debtor)
+    case_id = window.new_case()
+
+    assert seen["refused"] == (QDialog.DialogCode.Rejected, None, 1)
+    assert seen["errors"] == [
+        f"{SUBJECT[Service.BANKRUPTCY]}: case {fixed_case.case_id} (K-2025-001) is already "
+        "open for this debtor; close it before creating another"
+    ]
+    assert seen["typed"] == ("K-9", "999 000 010", date(2025, 3, 20))
+    assert case_id is not None and case_id != fixed_case.case_id
+    assert window.case_id == case_id
+    assert _cases(db) == 2
+
+
+def test_an_open_control_of_the_wards_year_is_named_in_norwegian(
+    qtbot: QtBot, db: Database, translations: Translations
+) -> None:
+    def store(facts: CaseFacts) -> int:
+        return create_case(db, facts, environment="sandbox", user="tester")
+
+    store(new_guardianship(
+        reference="V-1", ward_id=WARD, guardian_id=GUARDIAN, year=2024, today=TODAY
+    ))  # fmt: skip
+    dialog = NewCaseDialog("sandbox", clock=FixedClock.on(TODAY), store=store)
+    qtbot.addWidget(dialog)
+    translations.apply("nb")
+    qtbot.waitUntil(lambda: dialog.create_button.text() == "&Opprett sak")
+    dialog.set_service(Service.GUARDIANSHIP)
+    dialog.reference.setText("V-2")
+    dialog.ward_id.setText(WARD)
+    dialog.guardian_id.setText(DECEASED)  # another guardian: the ward's year is what counts
+    dialog.accept()
+
+    assert dialog.result() == QDialog.DialogCode.Rejected
+    assert dialog.visible_errors() == [
+        "Vergehavers fødselsnummer eller D-nummer: sak 1 (V-1) er allerede åpen for denne "
+        "vergehaveren og året 2024; avslutt den før du oppretter en ny"
+    ]
+    assert dialog.ward_id.text() == WARD
+    assert _cases(db) == 1

@@ -20,6 +20,9 @@ TODAY = date(2025, 6, 30)
 RULING = date(2025, 3, 15)
 PERIOD = (date(2024, 3, 15), TODAY)
 DEBTOR = "999000010"
+UNFETCHED_DEBTOR = "999000193"
+LARGE_DEBTOR = "999000207"
+"""Each builder has its own debtor: only one open bankruptcy case per debtor is allowed."""
 
 
 @dataclass(frozen=True)
@@ -33,10 +36,10 @@ class FixedCase:
     closed: int
 
 
-def _case(db: Database, reference: str) -> int:
+def _case(db: Database, reference: str, debtor: str = DEBTOR) -> int:
     facts = new_bankruptcy(
         reference=reference,
-        debtor_id=DEBTOR,
+        debtor_id=debtor,
         debtor_name="SYNTETISK BYGG AS",
         ruling_date=RULING,
         cutoff_date=RULING - timedelta(days=3),
@@ -49,7 +52,7 @@ def _case(db: Database, reference: str) -> int:
 
 def build_unfetched_case(db: Database) -> int:
     """A bankruptcy created but never fetched: no bank, no account, no transaction."""
-    return _case(db, "K-NY")
+    return _case(db, "K-NY", UNFETCHED_DEBTOR)
 
 
 def _tx(key: str, day: date, amount: str, **fields: object) -> TransactionRecord:
@@ -250,7 +253,7 @@ def build_large_case(
     db: Database, transactions: int, *, accounts: int = 10, chunk: int = 20_000
 ) -> int:
     """A bankruptcy case with `transactions` spread over `accounts` accounts at three banks."""
-    case_id = _case(db, f"K-STOR-{transactions}")
+    case_id = _case(db, f"K-STOR-{transactions}", LARGE_DEBTOR)
     writer = CaseWriter(db)
     banks = writer.upsert_banks(
         case_id,

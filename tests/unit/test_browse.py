@@ -17,10 +17,14 @@ from app.store.writer import BankInfo, CaseWriter
 TODAY = date(2025, 6, 16)
 
 
+DEBTORS = {"K-1": "999000010", "K-2": "999000193"}
+"""One debtor per case: a debtor has only one open bankruptcy case."""
+
+
 def make_case(db: Database, reference: str) -> tuple[int, int]:
     """A case with one account; its id and the account's."""
     facts = new_bankruptcy(
-        reference=reference, debtor_id="999000010", ruling_date=date(2025, 5, 5), today=TODAY
+        reference=reference, debtor_id=DEBTORS[reference], ruling_date=date(2025, 5, 5), today=TODAY
     )
     case_id = create_case(db, facts, environment="sandbox", user="tester")
     writer = CaseWriter(db)

@@ -90,8 +90,8 @@ def test_retention_says_when_no_case_is_due(case, capsys):
 
 
 def test_cases_shows_norwegian_dates_and_which_cases_are_closed(case, capsys):
-    new_case("K-2", ruling_date="06.05.2025")
     assert main(["close", "K-1"]) == 0
+    new_case("K-2", ruling_date="06.05.2025")  # the same debtor, now that K-1 is closed
     capsys.readouterr()
 
     assert main(["cases"]) == 0

@@ -44,6 +44,22 @@ def test_fetching_a_closed_case_says_it_is_closed(case, capsys):
     )
 
 
+def test_a_second_open_case_of_the_debtor_is_refused_naming_the_open_one(case, capsys):
+    capsys.readouterr()
+    command = ["new", "bankruptcy", "--reference", "K-2", "--debtor", "999000010"]
+
+    assert main([*command, "--ruling-date", "06.05.2025"]) == 2
+
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == (
+        "boinnsyn: Debtor's national id or organisation number: case 1 (K-1) is already open "
+        "for this debtor; close it before creating another\n"
+    )
+    assert main(["cases"]) == 0
+    assert [line.split()[1] for line in capsys.readouterr().out.splitlines()] == ["K-1"]
+
+
 def test_an_unknown_case_is_named_as_a_number_or_reference(capsys):
     assert main(["report", "NOPE", "--out", "r.pdf"]) == 2
 

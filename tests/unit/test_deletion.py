@@ -105,10 +105,10 @@ def test_the_shared_values_go_when_the_last_case_holding_them_goes(db):
 
 def test_retention_proposes_closed_cases_older_than_the_setting(db):
     old = estate_with_data(db, reference="old")
-    recent = estate_with_data(db, reference="recent")
-    estate_with_data(db, reference="open")
     close_case(db, old, now=NOW - timedelta(days=400))
+    recent = estate_with_data(db, reference="recent")
     close_case(db, recent, now=NOW - timedelta(days=10))
+    estate_with_data(db, reference="open")
     proposed = due_for_deletion(db, retention_days=365, now=NOW)
     assert [case.id for case in proposed] == [old]
 
