@@ -45,15 +45,17 @@ def _known(account: AccountFigures) -> KnownBalance | None:
 
 
 def positions(db: Database, case_id: int, key_date: date) -> list[AccountPosition]:
-    """Every account's position; the key-date balance is worked back from the latest known
-    balance by the same rule as the case overview, so an account closed after the key date
-    still counts with what it held then."""
+    """Every account's position, by the same rule as the case overview: a balance the bank
+    gave for the key date itself is taken as it is; otherwise the key-date balance is worked
+    back from the latest known balance, so an account closed after the key date still counts
+    with what it held then."""
     found = []
     with db.session() as session:
+        stored_on_key_date = review_queries.balances_on(session, case_id, key_date)
         for account in account_figures(session, case_id):
             known = _known(account)
-            at_key = None
-            if known is not None:
+            at_key = stored_on_key_date.get(account.account_id)
+            if at_key is None and known is not None:
                 since = min(known.as_of, key_date)
                 moved = review_queries.booked_amounts(session, account.account_id, since)
                 at_key = balance_on(key_date, known, moved)

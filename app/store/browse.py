@@ -27,12 +27,10 @@ from app.review.balances import KnownBalance, balance_on, daily_balances, latest
 from app.store.cases import banks_with_accounts, load_case, transaction_counts
 from app.store.models import Account, Flag, Note, Transaction
 from app.store.report_queries import booked_movements
-from app.store.review_queries import booked_amounts
+from app.store.review_queries import BALANCE_KINDS, booked_amounts
 
 MANUAL_RULE = "manual"
 BOOKED = "booked"
-BALANCE_KINDS = ("bookedBalance", "availableBalance")
-"""Which stored balance to trust for a date, best first."""
 
 
 class SortKey(enum.StrEnum):
@@ -521,8 +519,12 @@ class Missing:
     kind: str
     """bank or account."""
     name: str
+    """The bank's name."""
     status: str
     message: str | None
+    account_number: str | None = None
+    """The account's number as stored (digits only for a Norwegian one); None for a bank.
+    Whoever shows it groups it, as every other account number is shown."""
 
 
 INCOMPLETE_BANK = (
@@ -625,9 +627,10 @@ def case_overview(session: Session, case_id: int) -> CaseOverview:
                 missing.append(
                     Missing(
                         "account",
-                        f"{bank.name} {account.account_number}",
+                        bank.name,
                         account.fetch_status,
                         account.message,
+                        account_number=account.account_number,
                     )
                 )
     return CaseOverview(

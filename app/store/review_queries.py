@@ -14,6 +14,8 @@ from app.store.db import upsert
 from app.store.models import Account, Balance, Flag, Transaction
 
 RULE_AUTHOR = "rules"
+BALANCE_KINDS = ("bookedBalance", "availableBalance")
+"""Which stored balance to trust for a date, best first."""
 
 
 def flag_inputs(session: Session, case_id: int) -> Iterator[FlagInput]:
@@ -91,6 +93,22 @@ def latest_booked_balance(session: Session, account_id: int) -> KnownBalance | N
         .limit(1)
     ).first()
     return KnownBalance(row[0], row[1]) if row else None
+
+
+def balances_on(session: Session, case_id: int, day: date) -> dict[int, int]:
+    """The balance each account of the case was stored with for exactly `day`, in hundredths,
+    booked before available; accounts without one for that day are left out."""
+    found: dict[int, dict[str, int]] = {}
+    for account_id, kind, amount in session.execute(
+        select(Balance.account_id, Balance.kind, Balance.amount_minor)
+        .join(Account, Account.id == Balance.account_id)
+        .where(Account.case_id == case_id, Balance.as_of == day, Balance.kind.in_(BALANCE_KINDS))
+    ):
+        found.setdefault(account_id, {})[kind] = amount
+    return {
+        account_id: next(amounts[kind] for kind in BALANCE_KINDS if kind in amounts)
+        for account_id, amounts in found.items()
+    }
 
 
 def booked_amounts(

@@ -311,7 +311,10 @@ class OverviewWidget(QWidget):
                 BANK_STATUS(missing.status) if missing.kind == "bank"
                 else FETCH_STATUS(missing.status)
             )  # fmt: skip
-            line = f"{missing.name}: {status}"
+            name = missing.name
+            if missing.account_number is not None:
+                name += f" {account_number(missing.account_number)}"
+            line = f"{name}: {status}"
             if missing.message:
                 line += f" — {message_label(missing.message)}"
             self.missing.addItem(line)

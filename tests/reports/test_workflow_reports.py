@@ -203,6 +203,20 @@ def test_an_account_closed_after_the_ruling_counts_with_its_balance_then(db, wri
     assert "Ved kjennelsen (NOK): eiendeler 52 000,00, gjeld 0,00." in text
 
 
+def test_the_asset_table_prints_the_balance_the_bank_gave_for_the_ruling_date(db, write_report):
+    case_id, main = build_bankruptcy(db)
+    # worked back from the 50 000 of 16.06 the ruling date would have 49 000
+    CaseWriter(db).upsert_balances(
+        main, [BalanceRecord("bookedBalance", Decimal("48000"), "NOK", RULING)]
+    )
+    pages = all_text(write_report(case_id))
+    text = decisions_chapter(pages)
+    assert "Fjordbank 9990.10.00014 Ukjent type 48 000,00 50 000,00" in text
+    assert "Ved kjennelsen (NOK): eiendeler 48 000,00, gjeld 0,00." in text
+    assert "49 000,00" not in text
+    assert "Saldo ved kjennelsesdato 05.05.2025 48 000,00" in " ".join(pages)
+
+
 def estate_with_closed_and_euro_accounts(db) -> int:
     case_id = build_estate(db)
     writer = CaseWriter(db)

@@ -296,6 +296,25 @@ def test_assets_at_the_ruling_date(db):
     assert totals(positions(db, case_id, RULING), at_key_date=True) == (4_900_000, 0)
 
 
+def test_a_balance_stored_for_the_ruling_date_is_taken_as_it_is(db):
+    case_id, main = build_bankruptcy(db)
+    writer = CaseWriter(db)
+    # 48 000 given by the bank for the ruling date; worked back from 16.06 it would be 49 000
+    writer.upsert_balances(main, [BalanceRecord("bookedBalance", Decimal("48000"), "NOK", RULING)])
+    found = {p.account.account_id: p for p in positions(db, case_id, RULING)}
+    assert (found[main].at_key_date, found[main].at_end) == (4_800_000, 5_000_000)
+    assert totals(positions(db, case_id, RULING), at_key_date=True) == (4_800_000, 0)
+
+
+def test_an_available_balance_for_the_ruling_date_counts_when_no_booked_one_does(db):
+    case_id, main = build_bankruptcy(db)
+    CaseWriter(db).upsert_balances(
+        main, [BalanceRecord("availableBalance", Decimal("47500"), "NOK", RULING)]
+    )
+    found = {p.account.account_id: p.at_key_date for p in positions(db, case_id, RULING)}
+    assert found[main] == 4_750_000
+
+
 def test_assessments_are_kept_with_author_and_survive_a_restart(tmp_path):
     url = f"sqlite:///{tmp_path / 'k.sqlite3'}"
     first = Database(url)
