@@ -35,6 +35,7 @@ from app.runtime import Runtime
 from app.secrets import KeyringUnavailable
 from app.store.cases import (
     CaseNotFound,
+    banks_with_accounts,
     count_transactions,
     create_case,
     ensure_open,
@@ -294,10 +295,15 @@ def _demo(runtime: Runtime, args: argparse.Namespace) -> int:
     refresh_flags(runtime.db, case_id)
     write_case_report(runtime.db, case_id, args.out, language=_language())
     with runtime.db.session() as session:
+        banks = banks_with_accounts(session, case_id)
         stored = count_transactions(session, case_id)
+    letters = sum(1 for bank in banks if bank.status == "letter_needed")
+    accounts = sum(len(bank.accounts) for bank in banks)
+    # The counts are the stored case's, as in the report: banks= is every bank that knew the
+    # debtor, by_api= those asked through their Control API, letters= those that need a letter.
     print(
-        f"case={case_id} banks={summary.banks_with_api} accounts={summary.accounts} "
-        f"transactions={stored} letters={summary.letters_needed} "
+        f"case={case_id} banks={len(banks)} by_api={summary.banks_with_api} "
+        f"letters={letters} accounts={accounts} transactions={stored} "
         f"seconds={time.monotonic() - started:.1f} report={args.out}"
     )
     return 0
