@@ -66,7 +66,7 @@ from app.reports.files import (
 )
 from app.review.control import control_case
 from app.store import guardianship as store
-from app.store.cases import create_case
+from app.store.cases import ReferenceTaken, create_case
 from app.store.db import Database
 
 log = logging.getLogger(__name__)
@@ -148,7 +148,7 @@ def read_wards(path: Path, *, year: int, today: Any, allow_synthetic: bool = Tru
             raise WardsFileError(name, f"the header has no column {required}", header_line)
 
     wards: list[WardRow] = []
-    seen_pairs: dict[tuple[str, str], int] = {}
+    seen_wards: dict[str, int] = {}
     seen_references: dict[str, int] = {}
     for number, (line, cells) in enumerate(rows[1:], start=1):
 
@@ -173,10 +173,10 @@ def read_wards(path: Path, *, year: int, today: Any, allow_synthetic: bool = Tru
             )
         except InvalidInput as error:
             raise WardsFileError(name, error.rule, line, error.field) from None
-        pair = (facts.subject_id, facts.guardian_id or "")
-        if pair in seen_pairs:
+        if facts.subject_id in seen_wards:
+            # a ward has one control a year, whoever the guardian
             raise WardsFileError(
-                name, f"the same ward and guardian as line {seen_pairs[pair]}", line, "ward_id"
+                name, f"the same ward as line {seen_wards[facts.subject_id]}", line, "ward_id"
             )
         if report_name(reference) in seen_references:
             raise WardsFileError(
@@ -185,7 +185,7 @@ def read_wards(path: Path, *, year: int, today: Any, allow_synthetic: bool = Tru
                 line,
                 "reference",
             )
-        seen_pairs[pair] = line
+        seen_wards[facts.subject_id] = line
         seen_references[report_name(reference)] = line
         report = cell("report_file")
         report_path = (path.parent / report).resolve() if report else None
@@ -195,7 +195,13 @@ def read_wards(path: Path, *, year: int, today: Any, allow_synthetic: bool = Tru
             )
         wards.append(
             WardRow(
-                number, line, facts.subject_id, pair[1], facts.subject_name, reference, report_path
+                number,
+                line,
+                facts.subject_id,
+                facts.guardian_id or "",
+                facts.subject_name,
+                reference,
+                report_path,
             )
         )
     return wards
@@ -353,7 +359,15 @@ class ControlBatch:
                     today=today,
                     ward_name=ward.ward_name,
                 )
-                case_id = create_case(self.db, facts, environment=environment, user=self.user)
+                try:
+                    case_id = create_case(self.db, facts, environment=environment, user=self.user)
+                except InvalidInput as error:
+                    # the reference taken by another case, or an open control of the ward's
+                    # year with another guardian: the list must be put right first
+                    column = "reference" if isinstance(error, ReferenceTaken) else "guardian_id"
+                    raise WardsFileError(
+                        self.wards_file.name, error.rule, ward.line, column
+                    ) from None
             case_ids.append(case_id)
         with self.db.session() as session:
             for ward, case_id in zip(wards, case_ids, strict=True):

@@ -15,9 +15,13 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import func, select
 
-from app.batch import WardsFileError, read_wards, report_name, write_summary
-from app.domain.clock import SystemClock
+from app.batch import ControlBatch, WardsFileError, read_wards, report_name, write_summary
+from app.domain.cases import new_guardianship
+from app.domain.clock import FixedClock, SystemClock
+from app.dsop import credentials, environments
+from app.dsop.connection import DsopConnection
 from app.sandbox.process import SandboxProcess
+from app.store.cases import create_case
 from app.store.db import Database
 from app.store.guardianship import ControlBatchWard, ReportedAccountRow, SummaryRow
 from app.store.models import Account, Case, RequestLog, Transaction
@@ -114,11 +118,50 @@ def test_a_bad_line_is_named_without_repeating_the_id(tmp_path, row, words):
     assert "12345678901" not in str(caught.value) and "21879010184" not in str(caught.value)
 
 
-def test_the_same_ward_twice_is_refused(tmp_path):
+@pytest.mark.parametrize("guardian", ["09826510185", person_id(5, 6, 1970, 202)])
+def test_the_same_ward_twice_is_refused_whoever_the_guardian(tmp_path, guardian):
+    # a ward has one control a year
     path = tmp_path / "wards.csv"
-    path.write_text("ward_id;guardian_id\n21879010184;09826510185\n21879010184;09826510185\n")
-    with pytest.raises(WardsFileError, match="line 3.*same ward and guardian as line 2"):
+    path.write_text(f"ward_id;guardian_id\n21879010184;09826510185\n21879010184;{guardian}\n")
+    with pytest.raises(WardsFileError, match="line 3, column ward_id: the same ward as line 2"):
         read_wards(path, year=YEAR, today=TODAY)
+
+
+def test_an_open_control_of_the_year_with_another_guardian_is_named_by_line(tmp_path, sandbox):
+    ward, first, second = person_id(3, 4, 1950, 101), person_id(5, 6, 1970, 202), "09826510185"
+    db = Database(f"sqlite:///{tmp_path / 'cases.sqlite3'}")
+    facts = new_guardianship(
+        reference="VK-OLD", ward_id=ward, guardian_id=first, year=YEAR, today=TODAY
+    )
+    old = create_case(db, facts, environment="sandbox", user="officer")
+    wards = tmp_path / "wards.csv"
+    wards.write_text(f"ward_id;guardian_id\n{second};{first}\n{ward};{second}\n")
+    assert sandbox.info is not None
+    connection = DsopConnection(
+        environment=environments.sandbox(sandbox.info.base_url),
+        credentials=credentials.load_sandbox(sandbox.info.state_dir),
+    )
+    batch = ControlBatch(
+        db,
+        connection,
+        wards,
+        year=YEAR,
+        out_dir=tmp_path / "out",
+        user="officer",
+        clock=FixedClock.on(TODAY),
+    )
+
+    with pytest.raises(WardsFileError) as caught:
+        batch.run()
+
+    message = str(caught.value)
+    assert message.startswith("wards.csv, line 3, column guardian_id: ")
+    assert f"case {old}" in message and "(VK-OLD) is already open" in message
+    assert ward not in message and first not in message and second not in message
+    with db.session() as session:  # nothing fetched, the open case untouched
+        assert session.scalar(select(func.count()).select_from(Transaction)) == 0
+        assert session.get(Case, old).guardian_id == first
+    db.dispose()
 
 
 @pytest.mark.parametrize(
