@@ -94,8 +94,9 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{accounts} accounts at the banks, {reported} in the guardian's account",
     ),
     "deviations_line": (
-        "{count} avvik, til sammen {amount} kr",
-        "{count} deviations, {amount} kr in all",
+        "{count} avvik, beløpene lagt sammen {amount} kr (én betaling kan ligge bak flere avvik)",
+        "{count} deviations, their amounts added up {amount} kr (one payment may lie behind "
+        "more than one deviation)",
     ),
     "no_deviations": ("Ingen avvik over tersklene.", "No deviations above the thresholds."),
     "suggested": ("Foreslått utfall", "Suggested outcome"),
@@ -137,12 +138,16 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Gaver: over {gifts} kr per konto og år (runde beløp fra {round_min} kr i hele "
         "{round_unit} kr til privatpersoner, eller tekst om gave, bursdag, jul, konfirmasjon). "
         "Gebyrer: over {fees} kr per konto og år. Betalinger til vergen eller andre med "
-        "rettigheter på kontoen: over {guardian} kr.",
+        "rettigheter på kontoen: over {guardian} kr. Penger inn og ut er regnet etter "
+        "tilbakeføringer: en tilbakeført betaling trekkes fra den siden den opphever, så tallene "
+        "kan være lavere enn bruttosummene i kontooversikten.",
         "Balances and sums: differences above {balance} kr. Cash withdrawals: above {cash} kr "
         "per account and year. Gifts: above {gifts} kr per account and year (round sums from "
         "{round_min} kr in whole {round_unit} kr to private persons, or words of a gift, "
         "birthday, Christmas, confirmation). Fees: above {fees} kr per account and year. "
-        "Payments to the guardian or to others with rights on the account: above {guardian} kr.",
+        "Payments to the guardian or to others with rights on the account: above {guardian} kr. "
+        "Money in and out is counted after reversals: a reversed payment is taken off the side "
+        "it undoes, so the figures may be lower than the gross sums in the account overview.",
     ),
     "outcome": ("Utfall", "Outcome"),
     "outcome.approved": ("Godkjent", "Approved"),

@@ -136,6 +136,10 @@ def test_the_control_report_states_figures_deviations_and_outcome(tmp_path, db, 
     assert "Refusjon utlegg" in text  # the transaction behind it
     assert "Til oppfølging" in text and "Refusjon må dokumenteres" in text
     assert "Fortrolig" in text
+    # the sum of the deviations says what it is, and the money in and out how it is counted
+    words = " ".join(text.split())
+    assert "beløpene lagt sammen" in words and "bak flere avvik" in words
+    assert "regnet etter tilbakeføringer" in words
 
 
 def test_the_full_case_report_carries_the_control_chapter(tmp_path, db, case_id, clock):
