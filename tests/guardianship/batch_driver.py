@@ -17,22 +17,31 @@ from app.dsop.connection import DsopConnection
 from app.store.db import Database
 
 
+def control_batch(
+    db: Database, base_url: str, state_dir: Path, wards: Path, out: Path, year: int, today: date
+) -> ControlBatch:
+    """A control batch over a fresh connection to the sandbox at `base_url`."""
+    connection = DsopConnection(
+        environment=environments.sandbox(base_url),
+        credentials=credentials.load_sandbox(state_dir),
+    )
+    return ControlBatch(
+        db,
+        connection,
+        wards,
+        year=year,
+        out_dir=out,
+        user="officer",
+        clock=FixedClock.on(today),
+        concurrency=4,
+    )
+
+
 def main(argv: list[str]) -> int:
     db_url, base_url, state_dir, wards, out, year, today = argv
     db = Database(db_url)
-    connection = DsopConnection(
-        environment=environments.sandbox(base_url),
-        credentials=credentials.load_sandbox(Path(state_dir)),
-    )
-    batch = ControlBatch(
-        db,
-        connection,
-        Path(wards),
-        year=int(year),
-        out_dir=Path(out),
-        user="officer",
-        clock=FixedClock.on(date.fromisoformat(today)),
-        concurrency=4,
+    batch = control_batch(
+        db, base_url, Path(state_dir), Path(wards), Path(out), int(year), date.fromisoformat(today)
     )
     counts = batch.run()
     print(counts.line())

@@ -15,16 +15,15 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import func, select
 
-from app.batch import ControlBatch, WardsFileError, read_wards, report_name, write_summary
+from app.batch import WardsFileError, read_wards, report_name, write_summary
 from app.domain.cases import new_guardianship
-from app.domain.clock import FixedClock, SystemClock
-from app.dsop import credentials, environments
-from app.dsop.connection import DsopConnection
+from app.domain.clock import SystemClock
 from app.sandbox.process import SandboxProcess
 from app.store.cases import create_case
 from app.store.db import Database
 from app.store.guardianship import ControlBatchWard, ReportedAccountRow, SummaryRow
 from app.store.models import Account, Case, RequestLog, Transaction
+from tests.guardianship.batch_driver import control_batch
 from tests.guardianship.conftest import person_id
 
 TODAY = date(2025, 6, 16)
@@ -137,19 +136,8 @@ def test_an_open_control_of_the_year_with_another_guardian_is_named_by_line(tmp_
     wards = tmp_path / "wards.csv"
     wards.write_text(f"ward_id;guardian_id\n{second};{first}\n{ward};{second}\n")
     assert sandbox.info is not None
-    connection = DsopConnection(
-        environment=environments.sandbox(sandbox.info.base_url),
-        credentials=credentials.load_sandbox(sandbox.info.state_dir),
-    )
-    batch = ControlBatch(
-        db,
-        connection,
-        wards,
-        year=YEAR,
-        out_dir=tmp_path / "out",
-        user="officer",
-        clock=FixedClock.on(TODAY),
-    )
+    info = sandbox.info
+    batch = control_batch(db, info.base_url, info.state_dir, wards, tmp_path / "out", YEAR, TODAY)
 
     with pytest.raises(WardsFileError) as caught:
         batch.run()
