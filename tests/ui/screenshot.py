@@ -111,8 +111,10 @@ def main() -> int:
     from app.harvest.harvest import Harvest
     from app.review.flags import refresh_flags
     from app.store.cases import create_case
+    from app.store.deletion import close_case
 
     today = SystemClock().today()
+    close_case(runtime.db, fixed.case_id, now=SystemClock().now())  # one open case per debtor
     facts = new_bankruptcy(
         reference="K-2025-117",
         debtor_id="999000010",
