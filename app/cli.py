@@ -191,7 +191,25 @@ def _date(text: str) -> date:
     raise argparse.ArgumentTypeError(f"{text!r} is not a date; write dd.mm.yyyy")
 
 
+INTERRUPTED = 130
+"""The exit code of a command stopped by Ctrl-C, as shells report it (128 + SIGINT)."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        # Everything is stored as it arrives and a second run adds nothing twice, so a stop
+        # loses nothing: say so in one line instead of a traceback.
+        print(
+            "boinnsyn: interrupted; what was stored so far is kept, and running the command "
+            "again goes on from there",
+            file=sys.stderr,
+        )
+        return INTERRUPTED
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args = _parser().parse_args(argv)
     setup_logging()
     if args.command in (None, "gui"):
