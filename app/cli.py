@@ -413,9 +413,10 @@ def _new(runtime: Runtime, args: argparse.Namespace) -> int:
 
 
 def _audit(runtime: Runtime, args: argparse.Namespace) -> int:
-    from app.store.audit_export import write_audit_csv
+    from app.store.audit_export import AUDIT_ENCODING, write_audit_csv
 
     if args.out is not None:
+        check_output_suffix(args.out, ".csv")
         check_output_folder(args.out)
     with runtime.db.session() as session:
         case_id = find_case(session, args.case).id
@@ -424,7 +425,7 @@ def _audit(runtime: Runtime, args: argparse.Namespace) -> int:
     else:
         with (
             written_privately(args.out) as part,
-            part.open("w", encoding="utf-8", newline="") as stream,
+            part.open("w", encoding=AUDIT_ENCODING, newline="") as stream,
         ):
             count = write_audit_csv(runtime.db, case_id, stream)
         print(f"case={case_id} requests={count} audit={args.out}")

@@ -142,5 +142,6 @@ def test_the_request_log_shows_each_request_and_saves_csv(qtbot, db, fixed_case,
     assert dialog.table.item(1, 4).text() == "503" and dialog.table.item(1, 8).text() == "2"
     assert "kkl. §156" in dialog.summary.text()
     saved = dialog.save(tmp_path / "log.csv")
-    lines = saved.read_text(encoding="utf-8").splitlines()
+    lines = saved.read_text(encoding="utf-8-sig").splitlines()
+    assert saved.read_bytes().startswith(b"\xef\xbb\xbf")  # Excel reads it as UTF-8
     assert len(lines) == 3 and lines[0].startswith("time;user;case")

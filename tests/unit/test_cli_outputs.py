@@ -70,7 +70,19 @@ def test_the_audit_file_is_readable_by_its_owner_only(case, tmp_path):
     assert main(["audit", "K-1", "--out", str(out)]) == 0
 
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
-    assert out.read_text(encoding="utf-8").startswith("time;user;case;")
+    # a byte order mark first, so that Excel reads the "§" of the legal mandates
+    assert out.read_bytes().startswith(b"\xef\xbb\xbftime;user;case;")
+
+
+@pytest.mark.parametrize("name", ["audit.xlsx", "audit.pdf", "audit"])
+def test_an_audit_file_not_named_csv_is_refused(case, tmp_path, capsys, name):
+    out = tmp_path / name
+    capsys.readouterr()
+
+    assert main(["audit", "K-1", "--out", str(out)]) == 2
+
+    assert capsys.readouterr().err == "boinnsyn: --out must end in .csv\n"
+    assert not out.exists()
 
 
 def test_a_csv_summary_is_written_as_csv_like_the_transactions(case, tmp_path, capsys):
