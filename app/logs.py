@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import os
 import re
 
 from app import config
@@ -28,17 +29,30 @@ class RedactingFilter(logging.Filter):
         return True
 
 
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """A rotating log whose files, the first and every one after a rotation, only their owner
+    may read: case numbers and bank answers are not for other users of the machine."""
+
+    def _open(self):  # type: ignore[no-untyped-def]
+        descriptor = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        os.chmod(self.baseFilename, 0o600)  # a file left by an older version
+        return open(descriptor, self.mode, encoding=self.encoding, errors=self.errors)
+
+
+LINE_FORMAT = "%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s"
+TIME_FORMAT = "%Y-%m-%dT%H:%M:%S%z"
+"""Local time with its offset from UTC, so that a line says which clock it was written by."""
+
+
 def setup_logging(level: int = logging.INFO) -> None:
     root = logging.getLogger()
     if any(getattr(handler, "_boinnsyn", False) for handler in root.handlers):
         return
-    handler = logging.handlers.RotatingFileHandler(
+    handler = PrivateRotatingFileHandler(
         config.log_dir() / "boinnsyn.log", maxBytes=5_000_000, backupCount=5, encoding="utf-8"
     )
     handler._boinnsyn = True  # type: ignore[attr-defined]
-    handler.setFormatter(
-        logging.Formatter("%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s")
-    )
+    handler.setFormatter(logging.Formatter(LINE_FORMAT, TIME_FORMAT))
     handler.addFilter(RedactingFilter())
     root.addHandler(handler)
     root.setLevel(level)
