@@ -443,11 +443,13 @@ def _close(runtime: Runtime, args: argparse.Namespace) -> int:
 
 
 def _delete(runtime: Runtime, args: argparse.Namespace) -> int:
-    from app.store.deletion import delete_case, find_in_file
+    from app.store.deletion import CaseStillOpen, delete_case, find_in_file
 
     with runtime.db.session() as session:
         case = find_case(session, args.case)
-        case_id, subject = case.id, case.subject_id
+        case_id, subject, still_open = case.id, case.subject_id, case.closed_at is None
+    if still_open:
+        raise CaseStillOpen(case_id)  # before asking: the answer could change nothing
     if not args.yes:
         answer = _ask(
             f"Delete case {case_id} and all its data for good? Type yes: ",

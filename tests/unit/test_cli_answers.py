@@ -42,6 +42,17 @@ def test_delete_without_a_terminal_names_yes(case, capsys, monkeypatch):
     assert "K-1" in capsys.readouterr().out  # still there
 
 
+def test_deleting_an_open_case_is_refused_before_any_question(case, capsys, monkeypatch):
+    asked: list[str] = []
+    monkeypatch.setattr("builtins.input", lambda prompt="": asked.append(prompt) or "yes")
+    capsys.readouterr()
+
+    assert main(["delete", case]) == 2
+
+    assert capsys.readouterr().err == "boinnsyn: case 1 is open; close it before deleting it\n"
+    assert asked == []
+
+
 def test_the_directory_key_without_a_terminal_is_a_message(capsys, monkeypatch):
     monkeypatch.setattr("getpass.getpass", no_answer)
 
