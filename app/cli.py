@@ -660,7 +660,12 @@ def _letter(runtime: Runtime, args: argparse.Namespace) -> int:
         if bank_id is None:
             print(f"boinnsyn: bank {args.bank} is not part of case {case_id}", file=sys.stderr)
             return 2
-        letter_id = letters.draft(session, case_id, bank_id, user=config.current_user(), now=now)
+        try:
+            letter_id = letters.draft(
+                session, case_id, bank_id, user=config.current_user(), now=now
+            )
+        except letters.LetterNotNeeded as error:
+            raise CommandRefused(str(error)) from None
         try:
             if args.sent:
                 letters.mark_sent(session, letter_id, now=now)

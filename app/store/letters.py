@@ -42,6 +42,16 @@ class LetterStateError(ValueError):
         self.wanted = wanted
 
 
+class LetterNotNeeded(ValueError):
+    """A letter was asked of a bank that answered in full through its API."""
+
+    def __init__(self, org_number: str) -> None:
+        super().__init__(
+            f"bank {org_number} answered in full through its API; a letter is for a bank "
+            "outside the API or one whose answer was partial or failed"
+        )
+
+
 @dataclass(frozen=True)
 class LetterRow:
     bank_id: int
@@ -99,6 +109,9 @@ def draft(session: Session, case_id: int, bank_id: int, *, user: str, now: datet
     if existing is not None:
         return existing.id
     ensure_open(session, case_id)
+    bank = session.get(Bank, bank_id)
+    if bank is not None and bank.status == "complete":
+        raise LetterNotNeeded(bank.org_number)
     letter = Letter(
         case_id=case_id, bank_id=bank_id, status="drafted", created_by=user, created_at=now
     )

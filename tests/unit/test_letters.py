@@ -2,6 +2,7 @@
 
 from datetime import UTC, date, datetime, timedelta
 
+import pytest
 from pypdf import PdfReader
 
 from app.domain.cases import new_bankruptcy
@@ -63,6 +64,15 @@ def test_a_letter_to_a_partial_bank_is_listed_once_drafted(db):
         letters.draft(session, case_id, banks["999000037"], user="t", now=NOW)
         listed = [r.org_number for r in letters.letter_rows(session, case_id, NOW.date())]
     assert listed == ["999000126", "999000037"]  # by bank name: Syntetisk before Testdal
+
+
+def test_a_bank_that_answered_in_full_gets_no_letter(db):
+    case_id, banks = case_with_banks(db)
+    with db.session() as session:
+        with pytest.raises(letters.LetterNotNeeded, match="bank 999000029 answered in full"):
+            letters.draft(session, case_id, banks["999000029"], user="t", now=NOW)
+        listed = [r.org_number for r in letters.letter_rows(session, case_id, NOW.date())]
+    assert listed == ["999000126"]
 
 
 def test_the_letter_states_basis_period_object_and_how_to_answer(db, tmp_path):
