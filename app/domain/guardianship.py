@@ -375,8 +375,21 @@ REASONS = {
         "The bank's answer for this account is not complete ({status}); its figures may fall short",
     ),
 }
+REASONS_AFTER_REVERSALS = {
+    Rule.SUM_IN: _T(
+        "guardianship",
+        "Money in during the year: reported {reported} kr, the bank's {bank} kr, or {net} kr "
+        "after reversals (difference {difference} kr from the nearer)",
+    ),
+    Rule.SUM_OUT: _T(
+        "guardianship",
+        "Money out during the year: reported {reported} kr, the bank's {bank} kr, or {net} kr "
+        "after reversals (difference {difference} kr from the nearer)",
+    ),
+}
+"""The sum rules' reasons when reversals make the bank's net sum differ from its gross sum."""
 _AMOUNT_PARAMS = frozenset(
-    {"reported", "bank", "difference", "limit", "opening", "income", "expenses", "expected"}
+    {"reported", "bank", "net", "difference", "limit", "opening", "income", "expenses", "expected"}
 )
 
 
@@ -398,11 +411,20 @@ class Deviation:
         return reason_text(self.rule, self.params)
 
 
+def reason_template(rule: Rule | str, params: dict[str, Any]) -> str:
+    """The English template of a deviation's reason: a sum rule whose bank figure has a net
+    sum beside the gross one names both."""
+    rule = Rule(rule)
+    if "net" in params and rule in REASONS_AFTER_REVERSALS:
+        return REASONS_AFTER_REVERSALS[rule]
+    return REASONS[rule]
+
+
 def reason_text(
     rule: Rule | str, params: dict[str, Any], translate: Callable[[str], str] = lambda t: t
 ) -> str:
     """The reason of a deviation, in the language `translate` gives (English by default)."""
-    template = translate(REASONS[Rule(rule)])
+    template = translate(reason_template(rule, params))
     values = {
         key: format_amount(value, minor=True) if key in _AMOUNT_PARAMS else value
         for key, value in params.items()
@@ -499,9 +521,21 @@ def _is_reversal(tx: BankTransaction) -> bool:
     return tx.reversal or (tx.code_subfamily or "").startswith("reversal")
 
 
+def gross_in_out(transactions: Iterable[BankTransaction]) -> tuple[int, int]:
+    """(in, out) in øre, both positive, each booking on the side of its sign: the sums a bank
+    statement, the summary export and the case report show."""
+    money_in = money_out = 0
+    for tx in transactions:
+        if tx.amount_minor > 0:
+            money_in += tx.amount_minor
+        else:
+            money_out -= tx.amount_minor
+    return money_in, money_out
+
+
 def money_in_out(transactions: Iterable[BankTransaction]) -> tuple[int, int]:
-    """(in, out) in øre, both positive. A reversal counts against the side it undoes: a card
-    purchase refunded lowers the money out rather than raising the money in."""
+    """(in, out) in øre, both positive, net of reversals. A reversal counts against the side it
+    undoes: a card purchase refunded lowers the money out rather than raising the money in."""
     money_in = money_out = 0
     for tx in transactions:
         if _is_reversal(tx):
@@ -695,31 +729,39 @@ def closing_balance_rule(
     )
 
 
+def _sum_difference(
+    rule: Rule, bank: BankAccount, reported: int, gross: int, net: int, tolerance: int
+) -> Deviation | None:
+    """A reported sum against the bank's, booked either way: a refund may be reported as money
+    in (the gross sums of the statements) or taken off the expense it undoes (net of
+    reversals). Only a figure off from both by more than the tolerance is a deviation; its
+    size is the difference from the nearer."""
+    if gross == net:
+        return _difference(rule, bank.account_number, reported, gross, tolerance, bank.currency)
+    difference = min(abs(reported - gross), abs(reported - net))
+    if difference <= tolerance:
+        return None
+    params = {"reported": reported, "bank": gross, "net": net, "difference": difference}
+    return Deviation(rule, bank.account_number, difference, params, (), bank.currency)
+
+
 def sum_in_rule(
     bank: BankAccount, reported: ReportedAccount, settings: RuleSettings
 ) -> Deviation | None:
-    money_in, _ = money_in_out(bank.transactions)
-    return _difference(
-        Rule.SUM_IN,
-        bank.account_number,
-        reported.income_minor,
-        money_in,
-        settings.sum_tolerance_minor,
-        bank.currency,
+    gross, _ = gross_in_out(bank.transactions)
+    net, _ = money_in_out(bank.transactions)
+    return _sum_difference(
+        Rule.SUM_IN, bank, reported.income_minor, gross, net, settings.sum_tolerance_minor
     )
 
 
 def sum_out_rule(
     bank: BankAccount, reported: ReportedAccount, settings: RuleSettings
 ) -> Deviation | None:
-    _, money_out = money_in_out(bank.transactions)
-    return _difference(
-        Rule.SUM_OUT,
-        bank.account_number,
-        reported.expense_minor,
-        money_out,
-        settings.sum_tolerance_minor,
-        bank.currency,
+    _, gross = gross_in_out(bank.transactions)
+    _, net = money_in_out(bank.transactions)
+    return _sum_difference(
+        Rule.SUM_OUT, bank, reported.expense_minor, gross, net, settings.sum_tolerance_minor
     )
 
 
@@ -841,12 +883,15 @@ def incomplete_rule(bank: BankAccount) -> Deviation | None:
 
 @dataclass(frozen=True)
 class BankFigures:
-    """The bank's side of one account, as the report shows it."""
+    """The bank's side of one account, as the report shows it. Money in and out are gross, as
+    on the bank's statements; the `net_` sums take reversals off the side they undo."""
 
     opening_minor: int | None
     closing_minor: int | None
     in_minor: int
     out_minor: int
+    net_in_minor: int
+    net_out_minor: int
     transactions: int
     cash_count: int
     cash_minor: int
@@ -854,13 +899,16 @@ class BankFigures:
 
 
 def bank_figures(bank: BankAccount, payments: Payments) -> BankFigures:
-    money_in, money_out = money_in_out(bank.transactions)
+    money_in, money_out = gross_in_out(bank.transactions)
+    net_in, net_out = money_in_out(bank.transactions)
     cash = payments.cash
     return BankFigures(
         opening_minor=bank.opening_minor,
         closing_minor=bank.closing_minor,
         in_minor=money_in,
         out_minor=money_out,
+        net_in_minor=net_in,
+        net_out_minor=net_out,
         transactions=len(bank.transactions),
         cash_count=len(cash),
         cash_minor=-sum(tx.amount_minor for tx in cash),

@@ -24,6 +24,8 @@ from app import __version__, config
 from app.domain.clock import Clock, SystemClock
 from app.domain.guardianship import (
     CATEGORY_BY_CODE,
+    REASONS,
+    REASONS_AFTER_REVERSALS,
     AccountControl,
     Deviation,
     Outcome,
@@ -110,6 +112,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "row.closing": ("Saldo 31. desember", "Balance 31 December"),
     "row.in": ("Penger inn", "Money in"),
     "row.out": ("Penger ut", "Money out"),
+    "row.in_net": ("Penger inn etter tilbakeføringer", "Money in after reversals"),
+    "row.out_net": ("Penger ut etter tilbakeføringer", "Money out after reversals"),
     "row.cash": ("Kontantuttak", "Cash withdrawals"),
     "row.fees": ("Gebyrer", "Bank fees"),
     "row.transactions": ("Transaksjoner", "Transactions"),
@@ -138,16 +142,21 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Gaver: over {gifts} kr per konto og år (runde beløp fra {round_min} kr i hele "
         "{round_unit} kr til privatpersoner, eller tekst om gave, bursdag, jul, konfirmasjon). "
         "Gebyrer: over {fees} kr per konto og år. Betalinger til vergen eller andre med "
-        "rettigheter på kontoen: over {guardian} kr. Penger inn og ut er regnet etter "
-        "tilbakeføringer: en tilbakeført betaling trekkes fra den siden den opphever, så tallene "
-        "kan være lavere enn bruttosummene i kontooversikten.",
+        "rettigheter på kontoen: over {guardian} kr. Penger inn og ut i bankens kolonne er "
+        "bruttosummer, som i kontoutskriftene og kontooversikten. En refusjon kan føres som "
+        "penger inn eller trekkes fra utgiften den opphever, så summen vergen oppgir, holdes "
+        "både mot bruttosummen og mot summen etter tilbakeføringer; avvik meldes bare når den "
+        "skiller seg fra begge med mer enn {sums} kr.",
         "Balances and sums: differences above {balance} kr. Cash withdrawals: above {cash} kr "
         "per account and year. Gifts: above {gifts} kr per account and year (round sums from "
         "{round_min} kr in whole {round_unit} kr to private persons, or words of a gift, "
         "birthday, Christmas, confirmation). Fees: above {fees} kr per account and year. "
         "Payments to the guardian or to others with rights on the account: above {guardian} kr. "
-        "Money in and out is counted after reversals: a reversed payment is taken off the side "
-        "it undoes, so the figures may be lower than the gross sums in the account overview.",
+        "Money in and out in the bank's column are gross sums, as on the statements and in the "
+        "account overview. A refund may be booked as money in or taken off the expense it "
+        "undoes, so the guardian's sum is held against both the gross sum and the sum after "
+        "reversals; a deviation is raised only when it differs from both by more than {sums} "
+        "kr.",
     ),
     "outcome": ("Utfall", "Outcome"),
     "outcome.approved": ("Godkjent", "Approved"),
@@ -215,6 +224,21 @@ REASONS_NB: dict[Rule, str] = {
 }
 
 
+# The sum rules' reasons in Norwegian when reversals give the bank a net sum beside the gross.
+REASONS_AFTER_REVERSALS_NB: dict[Rule, str] = {
+    Rule.SUM_IN: "Penger inn i året: oppgitt {reported} kr, bankens {bank} kr, eller {net} kr "
+    "etter tilbakeføringer (differanse {difference} kr mot det nærmeste)",
+    Rule.SUM_OUT: "Penger ut i året: oppgitt {reported} kr, bankens {bank} kr, eller {net} kr "
+    "etter tilbakeføringer (differanse {difference} kr mot det nærmeste)",
+}
+
+_NB_BY_TEMPLATE = {
+    **{REASONS[rule]: words for rule, words in REASONS_NB.items()},
+    **{REASONS_AFTER_REVERSALS[rule]: words for rule, words in REASONS_AFTER_REVERSALS_NB.items()},
+}
+"""The Norwegian of each English reason template."""
+
+
 def text(tr: Catalogue, key: str, **values: Any) -> str:
     words = TEXTS[key][0 if tr.language == "nb" else 1]
     return words.format(**values) if values else words
@@ -224,8 +248,7 @@ def reason(tr: Catalogue, deviation: Deviation) -> str:
     """A deviation's reason in the report's language."""
     if tr.language != "nb":
         return deviation.reason
-    norwegian = REASONS_NB[deviation.rule]
-    return reason_text(deviation.rule, deviation.params, translate=lambda _english: norwegian)
+    return reason_text(deviation.rule, deviation.params, translate=_NB_BY_TEMPLATE.__getitem__)
 
 
 def outcome_word(tr: Catalogue, outcome: Outcome | str) -> str:
@@ -315,8 +338,14 @@ def _figures_table(ctx: ReportContext, account: AccountControl) -> Flowable:
         reported.closing_minor if reported else None,
         bank.closing_minor if bank else None,
     )
-    row("row.in", reported.income_minor if reported else None, bank.in_minor if bank else None)
-    row("row.out", reported.expense_minor if reported else None, bank.out_minor if bank else None)
+    income = reported.income_minor if reported else None
+    expenses = reported.expense_minor if reported else None
+    row("row.in", income, bank.in_minor if bank else None)
+    if bank is not None and bank.net_in_minor != bank.in_minor:
+        row("row.in_net", income, bank.net_in_minor)
+    row("row.out", expenses, bank.out_minor if bank else None)
+    if bank is not None and bank.net_out_minor != bank.out_minor:
+        row("row.out_net", expenses, bank.net_out_minor)
     if bank is not None:
         cash_reported = reported.amount_of("cash") if reported else None
         rows.append(
@@ -435,6 +464,7 @@ def _thresholds(ctx: ReportContext, control: CaseControl) -> Paragraph:
         round_unit=fmt.amount(s.gift_round_unit_minor),
         fees=fmt.amount(s.fee_limit_minor),
         guardian=fmt.amount(s.guardian_transfer_limit_minor),
+        sums=fmt.amount(s.sum_tolerance_minor),
     )
     return Paragraph(fmt.markup(line), ctx.styles.small)
 

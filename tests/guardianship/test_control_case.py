@@ -4,16 +4,22 @@ report on paper."""
 
 from __future__ import annotations
 
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from sqlalchemy import select
 
 from app.domain.errors import InvalidInput
 from app.domain.guardianship import Outcome, ReportedAccount, ReportedLine, Rule
+from app.domain.records import TransactionRecord
 from app.review.control import control_case, record_outcome
 from app.store import guardianship as store
 from app.store.db import Database
+from app.store.models import Account
+from app.store.writer import CaseWriter
 from tests.guardianship.conftest import EVERYDAY, SAVINGS
 
 
@@ -139,7 +145,41 @@ def test_the_control_report_states_figures_deviations_and_outcome(tmp_path, db, 
     # the sum of the deviations says what it is, and the money in and out how it is counted
     words = " ".join(text.split())
     assert "beløpene lagt sammen" in words and "bak flere avvik" in words
-    assert "regnet etter tilbakeføringer" in words
+    assert "holdes både mot bruttosummen og mot summen etter tilbakeføringer" in words
+    assert "skiller seg fra begge med mer enn 1,00 kr" in words
+    assert "Penger ut etter tilbakeføringer" not in words  # no reversals in this account
+
+
+def test_the_control_report_shows_the_gross_sums_and_the_sums_after_a_refund(
+    tmp_path, db, case_id, clock
+):
+    from app.reports.control_section import write_control_report
+
+    # 200,00 kr of the rent refunded: gross in 20 200,00, out 14 050,00; net in 20 000,00,
+    # out 13 850,00; the guardian books the refund against the rent (net) and is not flagged
+    with db.session() as session:
+        (account_id,) = session.scalars(select(Account.id).where(Account.case_id == case_id))
+    refund = TransactionRecord(
+        key="T8",
+        booking_date=date(2024, 3, 5),
+        amount=Decimal("200.00"),
+        currency="NOK",
+        reversal=True,
+        counterparty_name="Utleier AS",
+    )
+    CaseWriter(db).add_transactions(case_id, account_id, [refund])
+    net = honest_report()[0]
+    lines = (ReportedLine("pension", 2_000_000), ReportedLine("housing", 880_000), *net.lines[2:])
+    save(db, case_id, [ReportedAccount(EVERYDAY, "Fjordbank", 185_000, 800_000, lines)])
+
+    control = control_case(db, case_id)
+    assert [d.rule for d in control.result.deviations] == [Rule.TO_GUARDIAN]
+    out = write_control_report(db, case_id, tmp_path / "VK-TEST-1.pdf", clock=clock)
+    words = " ".join(pdf_text(out).split())
+    assert "Penger inn 20 000,00 20 200,00 -200,00" in words  # the bank's column is gross
+    assert "Penger inn etter tilbakeføringer 20 000,00 20 000,00 0,00" in words
+    assert "Penger ut 13 850,00 14 050,00 -200,00" in words
+    assert "Penger ut etter tilbakeføringer 13 850,00 13 850,00 0,00" in words
 
 
 def test_the_full_case_report_carries_the_control_chapter(tmp_path, db, case_id, clock):

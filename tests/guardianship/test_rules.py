@@ -16,6 +16,7 @@ from app.domain.guardianship import (
     RoleHolder,
     Rule,
     RuleSettings,
+    gross_in_out,
     money_in_out,
     run_control,
 )
@@ -146,17 +147,100 @@ def test_money_in_on_both_sides_of_the_tolerance():
     assert Rule.SUM_IN not in rules_of([b], [exact])  # 100 øre short: accepted
 
 
-def test_money_out_on_both_sides_of_the_tolerance_and_a_refund_lowers_the_money_out():
-    # bank: 400,00 kr paid, 50,00 kr refunded (a reversal): out = 350,00 kr, in = 0
-    b = bank(
+def refunded() -> BankAccount:
+    """400,00 kr paid by card, 50,00 kr of it refunded (a reversal): gross, as the statement
+    shows it, 50,00 kr in and 400,00 kr out; net of the reversal 0 in and 350,00 kr out."""
+    return bank(
         tx(1, -40_000, code_subfamily="pointOfSalePosPayment"),
         tx(2, 5_000, code_subfamily="reversalDueToPaymentCancellationRequest"),
     )
+
+
+def sum_rules(b: BankAccount, income: int, expense: int, settings=SETTINGS) -> dict[Rule, int]:
+    reported = report(b.opening_minor, b.closing_minor, other_income=income, food=expense)
+    found = rules_of([b], [reported], settings)
+    return {rule: found[rule].amount_minor for rule in (Rule.SUM_IN, Rule.SUM_OUT) if rule in found}
+
+
+def test_a_refund_is_gross_on_the_statement_and_off_the_expense_after_reversals():
+    b = refunded()
+    assert gross_in_out(b.transactions) == (5_000, 40_000)
     assert money_in_out(b.transactions) == (0, 35_000)
-    ok = report(b.opening_minor, b.closing_minor, food=34_900)  # 100 øre off
-    assert Rule.SUM_OUT not in rules_of([b], [ok])
-    off = report(b.opening_minor, b.closing_minor, food=34_899)  # 101 øre off
-    assert rules_of([b], [off])[Rule.SUM_OUT].amount_minor == 101
+
+
+@pytest.mark.parametrize(
+    ("income", "expense", "found"),
+    [
+        (5_000, 40_000, {}),  # the refund as money in: the gross sums
+        (5_100, 40_100, {}),  # 100 øre above the gross sums: accepted
+        (4_900, 39_900, {}),  # 100 øre below: accepted
+        (5_101, 40_101, {Rule.SUM_IN: 101, Rule.SUM_OUT: 101}),  # 101 øre above
+        (4_899, 39_899, {Rule.SUM_IN: 101, Rule.SUM_OUT: 101}),  # 101 øre below
+    ],
+)
+def test_a_report_booked_gross_is_held_against_the_gross_sums(income, expense, found):
+    assert sum_rules(refunded(), income, expense) == found
+
+
+@pytest.mark.parametrize(
+    ("income", "expense", "found"),
+    [
+        (0, 35_000, {}),  # the refund taken off the expense: the sums after reversals
+        (100, 34_900, {}),  # 100 øre off: accepted
+        (0, 35_100, {}),
+        (101, 35_000, {Rule.SUM_IN: 101}),  # 101 øre off the net, 4 899 øre off the gross
+        (0, 34_899, {Rule.SUM_OUT: 101}),
+        (0, 35_101, {Rule.SUM_OUT: 101}),
+    ],
+)
+def test_a_report_booked_net_of_reversals_is_held_against_the_net_sums(income, expense, found):
+    assert sum_rules(refunded(), income, expense) == found
+
+
+def test_a_report_booked_neither_way_is_a_deviation_by_its_difference_from_the_nearer():
+    # 375,00 kr out lies 2 500 øre from both 400,00 (gross) and 350,00 (net)
+    b = refunded()
+    at_tolerance = RuleSettings(sum_tolerance_minor=2_500)
+    assert sum_rules(b, 5_000, 37_500, at_tolerance) == {}
+    below = RuleSettings(sum_tolerance_minor=2_499)
+    assert sum_rules(b, 5_000, 37_500, below) == {Rule.SUM_OUT: 2_500}
+    # 360,00 kr out: 1 000 øre from the net, 4 000 from the gross
+    assert sum_rules(b, 5_000, 36_000) == {Rule.SUM_OUT: 1_000}
+
+
+def test_a_deviation_beside_a_reversal_names_the_gross_and_the_net_sum():
+    b = refunded()
+    reported = report(b.opening_minor, b.closing_minor, food=41_000)
+    deviation = rules_of([b], [reported])[Rule.SUM_OUT]
+    assert deviation.params == {
+        "reported": 41_000,
+        "bank": 40_000,
+        "net": 35_000,
+        "difference": 1_000,
+    }
+    assert deviation.reason.replace("\u00a0", " ") == (
+        "Money out during the year: reported 410,00 kr, the bank's 400,00 kr, or 350,00 kr "
+        "after reversals (difference 10,00 kr from the nearer)"
+    )
+
+
+def test_without_reversals_the_reason_names_one_bank_sum():
+    b = bank(tx(1, -40_000))
+    deviation = rules_of([b], [report(b.opening_minor, b.closing_minor, food=41_000)])[Rule.SUM_OUT]
+    assert deviation.params == {"reported": 41_000, "bank": 40_000, "difference": 1_000}
+
+
+def test_the_bank_figures_show_gross_sums_and_the_sums_after_reversals_beside_them():
+    # a refund of 50,00 kr, and 1 000,00 kr pension of which 200,00 kr is taken back
+    b = bank(
+        *refunded().transactions,
+        tx(3, 100_000, counterparty_name="NAV"),
+        tx(4, -20_000, reversal=True, counterparty_name="NAV"),
+    )
+    result = run_control([b], [], ward_id=WARD, guardian_id=GUARDIAN)
+    figures = result.accounts[0].bank
+    assert (figures.in_minor, figures.out_minor) == (105_000, 60_000)
+    assert (figures.net_in_minor, figures.net_out_minor) == (80_000, 35_000)
 
 
 def test_the_guardians_own_arithmetic():
