@@ -3,7 +3,7 @@
 A case of each kind needs different facts:
 - bankruptcy (konkursbo): the debtor (national id, D-number or organisation number), the ruling
   date (kjennelsesdato) and optionally the cut-off date (fristdag, the day the petition reached
-  the court);
+  the court), which lies within the period the case fetches;
 - estate (dødsbo): the deceased person and the date of death;
 - guardianship (vergekontroll): the ward (vergehaver), the guardian (verge) and the year.
 
@@ -92,6 +92,33 @@ def _past_date(value: date | None, field: str, today: date) -> date:
     return value
 
 
+def earliest_cutoff_date(ruling_date: date) -> date:
+    """The oldest cut-off date a bankruptcy may have: the first day its fetch may ask for,
+    twelve months before the ruling date (REFERENCE 8.1, `fromDate` of Konkursbehandling)."""
+    return profile(Service.BANKRUPTCY).period(ruling_date, ruling_date).start
+
+
+def check_cutoff_date(cutoff_date: date, ruling_date: date) -> None:
+    """Refuse a cut-off date after the ruling date, or before the period the case fetches.
+
+    The review windows count back from the cut-off date (dekningsloven chapter 5). One that
+    lies before the first day the bankruptcy service lets the banks be asked about is far more
+    likely a typing error than a fact, and the windows counted from it would lie mostly outside
+    what the case can fetch.
+    """
+    if cutoff_date > ruling_date:
+        raise InvalidInput(FIELD_CUTOFF_DATE, _T("rules", "cannot be after the ruling date"))
+    if cutoff_date < earliest_cutoff_date(ruling_date):
+        raise InvalidInput(
+            FIELD_CUTOFF_DATE,
+            _T(
+                "rules",
+                "cannot be more than 12 months before the ruling date "
+                "(the bankruptcy service fetches nothing older)",
+            ),
+        )
+
+
 def new_bankruptcy(
     *,
     reference: str,
@@ -107,8 +134,8 @@ def new_bankruptcy(
         debtor_id, field, today=today, allow_synthetic=allow_synthetic
     )
     ruling = _past_date(ruling_date, FIELD_RULING_DATE, today)
-    if cutoff_date is not None and cutoff_date > ruling:
-        raise InvalidInput(FIELD_CUTOFF_DATE, _T("rules", "cannot be after the ruling date"))
+    if cutoff_date is not None:
+        check_cutoff_date(cutoff_date, ruling)
     return CaseFacts(
         service=Service.BANKRUPTCY,
         reference=_reference(reference),

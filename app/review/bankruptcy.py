@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from app.domain.bankruptcy import KeyDates, ReviewWindow
+from app.domain.bankruptcy import CLOSE_PARTY_MONTHS, KeyDates, ReviewWindow
 from app.domain.periods import Period, months_before
 from app.store.cases import load_case
 from app.store.db import Database
@@ -27,6 +27,12 @@ COMPANY_WORDS = re.compile(r"\b(as|asa|ans|da|sa|ba|nuf|ab|ltd|gmbh|kommune|stat
 class WindowListing:
     window: ReviewWindow
     period: Period | None
+    """The window's dates inside the period fetched: the transactions listed lie in these."""
+    reach: Period | None = None
+    """The window's dates by law, which may reach outside the period fetched."""
+    reaches_outside: bool = False
+    """The law gives the window days the period fetched does not cover; show `WINDOW_OUTSIDE`
+    with `reach`, as transactions on those days may exist but are not listed."""
     lines: list[TransactionLine] = field(default_factory=list)
 
     @property
@@ -93,10 +99,10 @@ def in_window(
 
 def _frame(key_dates: KeyDates, start: date | None, end: date | None, today: date) -> Period:
     """The period the windows are cut to: the one fetched, or before any fetch the widest the
-    windows reach (a year before the cut-off date up to today), so that they show their own
+    windows reach (two years before the cut-off date up to today), so that they show their own
     dates rather than a single day."""
     if start is None:
-        return Period(months_before(key_dates.reference_date, 12), end or today)
+        return Period(months_before(key_dates.reference_date, CLOSE_PARTY_MONTHS), end or today)
     return Period(start, end or today)
 
 
@@ -112,7 +118,12 @@ def bankruptcy_review(db: Database, case_id: int, today: date) -> BankruptcyRevi
     windows: dict[ReviewWindow, WindowListing] = {}
     for window in ReviewWindow:
         span = key_dates.window(window, fetched)
-        listing = WindowListing(window, span)
+        listing = WindowListing(
+            window,
+            span,
+            reach=key_dates.reach(window, fetched),
+            reaches_outside=key_dates.reaches_outside(window, fetched),
+        )
         if span is not None:
             listing.lines = [
                 line

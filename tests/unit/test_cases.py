@@ -14,6 +14,7 @@ from app.domain.cases import (
     FIELD_RULING_DATE,
     FIELD_SUBJECT,
     FIELD_YEAR,
+    earliest_cutoff_date,
     earliest_key_date,
     new_bankruptcy,
     new_estate,
@@ -227,3 +228,46 @@ def test_a_ruling_date_more_than_ten_years_ago_is_refused(ruling, accepted):
 def test_the_ten_year_limit_from_a_29_february():
     assert earliest_key_date(date(2024, 2, 29)) == date(2014, 2, 28)
     assert earliest_key_date(date(2025, 3, 1)) == date(2015, 3, 1)
+
+
+CUTOFF_RULE = (
+    "cannot be more than 12 months before the ruling date "
+    "(the bankruptcy service fetches nothing older)"
+)
+
+
+@pytest.mark.parametrize(
+    ("cutoff", "accepted"),
+    [
+        (date(2024, 5, 5), True),  # the first day the case fetches: 12 months before
+        (date(2024, 5, 4), False),
+        (date(2020, 1, 1), False),  # the newcomer's fristdag, five years before
+    ],
+)
+def test_a_cutoff_date_before_the_period_fetched_is_refused(cutoff, accepted):
+    make = lambda: new_bankruptcy(  # noqa: E731
+        reference="K-3",
+        debtor_id="999000037",
+        ruling_date=date(2025, 5, 5),
+        cutoff_date=cutoff,
+        today=TODAY,
+    )
+    if accepted:
+        facts = make()
+        assert facts.cutoff_date == cutoff
+        assert cutoff in facts.period(TODAY)
+        return
+    with pytest.raises(InvalidInput) as refused:
+        make()
+    assert refused.value.field == FIELD_CUTOFF_DATE
+    assert refused.value.rule == CUTOFF_RULE
+    assert str(refused.value) == f"Cut-off date (fristdag): {CUTOFF_RULE}"
+
+
+def test_the_earliest_cutoff_date_is_the_start_of_the_period_fetched():
+    for ruling in (date(2025, 5, 5), date(2025, 2, 28), date(2024, 2, 29)):
+        period = new_bankruptcy(
+            reference="K", debtor_id="999000010", ruling_date=ruling, today=TODAY
+        ).period(TODAY)
+        assert earliest_cutoff_date(ruling) == period.start
+    assert earliest_cutoff_date(date(2024, 2, 29)) == date(2023, 2, 28)

@@ -71,6 +71,35 @@ def test_key_dates_in_the_future_or_missing_are_refused(ruling, cutoff, field):
     assert refused.value.field == field
 
 
+def test_a_cut_off_date_before_the_period_fetched_is_refused_and_not_stored(db):
+    case_id, _ = build_bankruptcy(db)
+    with pytest.raises(InvalidInput) as refused, db.session() as session:
+        workflow.set_key_dates(
+            session,
+            case_id,
+            ruling_date=RULING,
+            cutoff_date=date(2024, 5, 4),  # a day before 05.05.2024, where the fetch starts
+            today=TODAY,
+            user="trustee",
+        )
+    assert (refused.value.field, refused.value.rule) == (
+        FIELD_CUTOFF_DATE,
+        "cannot be more than 12 months before the ruling date "
+        "(the bankruptcy service fetches nothing older)",
+    )
+    with db.session() as session:
+        assert load_case(session, case_id).cutoff_date == CUTOFF
+
+
+def test_a_later_ruling_date_refuses_a_cut_off_date_it_leaves_before_its_period():
+    with pytest.raises(InvalidInput) as refused:
+        checked_key_dates(date(2025, 6, 2), date(2024, 6, 1), TODAY)
+    assert refused.value.field == FIELD_CUTOFF_DATE
+    assert checked_key_dates(date(2025, 6, 1), date(2024, 6, 1), TODAY).cutoff_date == date(
+        2024, 6, 1
+    )
+
+
 def test_new_key_dates_move_the_windows_and_are_recorded_with_author(db):
     case_id, _ = build_bankruptcy(db)
     with db.session() as session:

@@ -270,6 +270,54 @@ def test_window_dates_count_back_from_the_cut_off_date():
     assert without.window(ReviewWindow.EXTRAORDINARY, fetched) == Period(date(2025, 2, 5), RULING)
 
 
+def test_windows_reaching_before_the_period_fetched_say_so():
+    dates = KeyDates(RULING, CUTOFF)
+    fetched = Period(date(2024, 5, 5), TODAY)  # twelve months before the ruling date
+    reach = {window: dates.reach(window, fetched) for window in ReviewWindow}
+    assert reach == {
+        ReviewWindow.AFTER_RULING: Period(date(2025, 5, 6), TODAY),
+        ReviewWindow.EXTRAORDINARY: Period(date(2025, 2, 2), RULING),
+        ReviewWindow.NO_CONSIDERATION: Period(date(2024, 5, 2), RULING),
+        ReviewWindow.CLOSE_PARTY: Period(date(2023, 5, 2), TODAY),
+    }
+    outside = {window for window in ReviewWindow if dates.reaches_outside(window, fetched)}
+    assert outside == {ReviewWindow.NO_CONSIDERATION, ReviewWindow.CLOSE_PARTY}
+    assert dates.window(ReviewWindow.CLOSE_PARTY, fetched) == fetched
+
+
+def test_a_cut_off_date_ten_months_back_leaves_the_three_month_window_partly_unfetched():
+    dates = KeyDates(RULING, date(2024, 7, 5))
+    fetched = Period(date(2024, 5, 5), TODAY)
+    assert dates.reach(ReviewWindow.EXTRAORDINARY, fetched) == Period(date(2024, 4, 5), RULING)
+    assert dates.window(ReviewWindow.EXTRAORDINARY, fetched) == Period(date(2024, 5, 5), RULING)
+    assert dates.reaches_outside(ReviewWindow.EXTRAORDINARY, fetched)
+
+
+def test_without_a_cut_off_date_the_one_year_window_fits_the_period_fetched():
+    dates = KeyDates(RULING, None)
+    fetched = Period(date(2024, 5, 5), TODAY)
+    assert dates.reach(ReviewWindow.NO_CONSIDERATION, fetched) == Period(date(2024, 5, 5), RULING)
+    assert not dates.reaches_outside(ReviewWindow.NO_CONSIDERATION, fetched)
+
+
+def test_the_review_tells_which_windows_reach_outside_the_period_fetched(db):
+    case_id, _ = build_bankruptcy(db)
+    windows = bankruptcy_review(db, case_id, TODAY).windows
+    one_year = windows[ReviewWindow.NO_CONSIDERATION]
+    assert (one_year.period, one_year.reach) == (
+        Period(date(2024, 5, 5), RULING),
+        Period(date(2024, 5, 2), RULING),
+    )
+    outside = {window for window, listing in windows.items() if listing.reaches_outside}
+    assert outside == {ReviewWindow.NO_CONSIDERATION, ReviewWindow.CLOSE_PARTY}
+
+    # Statement files reaching further back widen the period: then every window is covered.
+    CaseWriter(db).set_case_period(case_id, date(2023, 1, 1), TODAY)
+    windows = bankruptcy_review(db, case_id, TODAY).windows
+    assert not any(listing.reaches_outside for listing in windows.values())
+    assert windows[ReviewWindow.NO_CONSIDERATION].period == Period(date(2024, 5, 2), RULING)
+
+
 def test_window_membership_and_totals(db):
     case_id, _ = build_bankruptcy(db)
     review = bankruptcy_review(db, case_id, TODAY)
