@@ -35,7 +35,9 @@ class BankProgress:
 class HarvestSummary:
     case_id: int
     banks: int = 0
+    """Every bank the relations service named: each knew the control object in the period."""
     banks_with_api: int = 0
+    """Those of `banks` asked through their Control API; the others need a letter."""
     banks_complete: int = 0
     banks_partial: int = 0
     banks_failed: int = 0
@@ -49,10 +51,13 @@ class HarvestSummary:
     bank_status: dict[str, str] = field(default_factory=dict)
 
     def line(self) -> str:
+        """One line of counts; `banks=`, `by_api=` and `letters=` mean what they mean in the
+        line of `boinnsyn demo`: every bank that knew the control object, those asked through
+        their API, and those that need a digital letter."""
         return (
-            f"banks={self.banks_with_api} accounts={self.accounts} "
-            f"transactions={self.transactions_received} new={self.transactions_new} "
-            f"letters={self.letters_needed} failed={self.banks_failed} "
+            f"banks={self.banks} by_api={self.banks_with_api} letters={self.letters_needed} "
+            f"accounts={self.accounts} transactions={self.transactions_received} "
+            f"new={self.transactions_new} failed={self.banks_failed} "
             f"seconds={self.elapsed_seconds:.2f}"
         )
 

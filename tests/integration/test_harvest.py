@@ -4,7 +4,7 @@ from sqlalchemy import func, select
 
 from app.harvest.events import BankProgress, HarvestFinished
 from app.harvest.harvest import Harvest
-from app.store.cases import count_transactions
+from app.store.cases import banks_with_accounts, count_transactions
 from app.store.models import Account, AccountRole, Balance, Bank, RequestLog
 from tests.integration.conftest import (
     CLOCK,
@@ -52,6 +52,20 @@ def test_a_bankruptcy_is_fetched_stored_and_audited(db, no_faults):
     assert len(audit) == len(sent)
     correlations = {entry.correlation_id for entry in audit if entry.correlation_id}
     assert correlations == {r["correlation_id"] for r in sent if r.get("correlation_id")}
+
+
+def test_the_fetch_line_counts_the_banks_as_the_demo_and_the_case_list_do(db, no_faults):
+    case_id = bankruptcy_case(db)
+
+    summary = harvest(db, case_id, no_faults)
+
+    fields = dict(part.split("=", 1) for part in summary.line().split(" "))
+    banks, by_api, letters = (int(fields[key]) for key in ("banks", "by_api", "letters"))
+    with db.session() as session:
+        stored = banks_with_accounts(session, case_id)
+    assert letters >= 1  # the sandbox has a bank without a Control API for this debtor
+    assert banks == len(stored) == by_api + letters
+    assert by_api == sum(1 for bank in stored if bank.status != "letter_needed")
 
 
 def test_a_second_run_adds_nothing(db, no_faults):
