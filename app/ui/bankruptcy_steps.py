@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 from app.domain.bankruptcy import (
     ASSESSMENT_NAMES,
     WINDOW_NAMES,
+    WINDOW_OUTSIDE,
     WINDOW_RULES,
     Assessment,
     KeyDates,
@@ -531,6 +532,7 @@ class WindowsPage(StepPage):
         self.window_title.setWordWrap(True)
         self.rule = note_label(self)
         self.stand_in = note_label(self, WARNING_STYLE)
+        self.outside = note_label(self, WARNING_STYLE)
         self.model = WindowTableModel(self)
         self.model.writer = self.write
         self.table = QTableView(self)
@@ -566,6 +568,7 @@ class WindowsPage(StepPage):
         layout.addWidget(self.window_title)
         layout.addWidget(self.rule)
         layout.addWidget(self.stand_in)
+        layout.addWidget(self.outside)
         layout.addWidget(self.table, 1)
         layout.addLayout(row)
         layout.addWidget(self.totals)
@@ -676,6 +679,16 @@ class WindowsPage(StepPage):
                 "may start a few days too late. Enter the cut-off date under Key dates."
             )
         )
+        reach = listing.reach
+        self.outside.setVisible(listing.reaches_outside and reach is not None)
+        if listing.reaches_outside and reach is not None:
+            self.outside.setText(
+                fill(
+                    QCoreApplication.translate("bankruptcy", WINDOW_OUTSIDE),
+                    format_date(reach.start),
+                    format_date(reach.end),
+                )
+            )
         self.model.show(self.window, listing.lines, work.review.assessments)
         self._show_totals()
 

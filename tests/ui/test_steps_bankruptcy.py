@@ -251,3 +251,16 @@ def test_what_the_trustee_recorded_is_shown_after_a_restart(
         second.close()
         second.wait_for_workers()
         runtime.close()
+
+
+def test_a_window_reaching_before_the_period_fetched_says_so_with_its_dates(
+    window: MainWindow,
+) -> None:
+    # fetched from 05.05.2024; the cut-off date is 02.05.2025
+    windows = window.steps.windows
+    windows.choose_window(ReviewWindow.EXTRAORDINARY)  # from 02.02.2025: inside
+    assert not windows.outside.isVisibleTo(windows)
+
+    windows.choose_window(ReviewWindow.NO_CONSIDERATION)  # from 02.05.2024: three days before
+    assert windows.outside.isVisibleTo(windows)
+    assert windows.outside.text().startswith("By law this window runs 02.05.2024–05.05.2025,")
