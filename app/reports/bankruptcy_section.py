@@ -40,6 +40,10 @@ from app.store.workflow import TransactionLine
 log = logging.getLogger(__name__)
 
 ROWS_PER_TABLE = 40
+AMOUNT_WIDTH = 74
+"""The width of an amount column: "-999 999 999,99" fits on one line in the cell font, with the
+cell padding on both sides. The amount is one word (its spaces do not break), so a narrower
+column would cut it between two lines."""
 UNASSESSED_SHOWN = 40
 """Per window, at most this many transactions not yet assessed are listed (the largest)."""
 
@@ -138,7 +142,7 @@ def _summary(ctx: ReportContext, work: BankruptcyWork) -> Flowable:
         text(tr, "col.in"),
         text(tr, "col.assessed"),
     ]
-    widths = (FRAME_WIDTH - 323, 110, 40, 65, 60, 48)
+    widths = (FRAME_WIDTH - 346, 110, 40, AMOUNT_WIDTH, AMOUNT_WIDTH, 48)
     return grid(ctx, header, rows, widths, right=(2, 3, 4, 5))
 
 
@@ -214,7 +218,7 @@ def _window_block(ctx: ReportContext, work: BankruptcyWork, window: ReviewWindow
         text(tr, "col.assessment"),
         text(tr, "col.note"),
     ]
-    widths = (54, 70, 132, 62, 56, FRAME_WIDTH - 374)
+    widths = (54, 70, 120, AMOUNT_WIDTH, 56, FRAME_WIDTH - 374)
     sums: dict[str | None, list[int]] = {}
     for line in listing.lines:
         found = work.review.assessments.get((line.id, window.value))
@@ -346,7 +350,7 @@ def _assets(ctx: ReportContext, work: BankruptcyWork) -> list[Flowable]:
         text(tr, "col.secured"),
         text(tr, "col.remarks"),
     ]
-    widths = (60, 72, 88, 64, 64, 58, FRAME_WIDTH - 406)
+    widths = (56, 68, 80, AMOUNT_WIDTH, AMOUNT_WIDTH, AMOUNT_WIDTH, FRAME_WIDTH - 426)
     for start in range(0, len(rows), ROWS_PER_TABLE):
         chunk = rows[start : start + ROWS_PER_TABLE]
         story.append(grid(ctx, header, chunk, widths, right=(3, 4, 5)))
