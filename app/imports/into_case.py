@@ -6,14 +6,21 @@ the bank, added to the case, and its transactions are stored with their source: 
 SHA-256 of the bytes, import time and user. The same file twice, or two files over the same
 days, add nothing twice; a file over the days of an API fetch adds only what the API lacked.
 A bank that was sent a digital letter is marked as answered and imported.
+
+A file is read, and each of its accounts checked to have a place, before anything is stored: a
+file refused (unreadable, or an account the user must name a bank for) leaves nothing in the
+case. An account keeps one currency: the one the case knows, else the file's. A statement
+balance in another currency is left out (the import's message says so), and a Norwegian export
+without a currency is in NOK.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
-from dataclasses import dataclass, field
-from datetime import date, datetime
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from datetime import datetime
 from pathlib import Path
 
 from app.domain.identifiers import validate_account_number, validate_iban
@@ -22,7 +29,7 @@ from app.imports import camt, tabular
 from app.imports.errors import ImportFileError
 from app.store import imports as store
 from app.store import letters
-from app.store.cases import ensure_open, facts_of
+from app.store.cases import banks_with_accounts, ensure_open, facts_of
 from app.store.db import Database
 from app.store.writer import BankInfo, CaseWriter
 
@@ -30,6 +37,9 @@ log = logging.getLogger(__name__)
 
 BALANCE_KINDS = {"closing": "bookedBalance", "opening": "openingBalance"}
 """How statement balances are kept: the closing balance is the booked balance at its date."""
+
+NORWEGIAN_CURRENCY = "NOK"
+"""The currency of a Norwegian account's export that names none."""
 
 
 class ImportTargetError(ImportFileError):
@@ -42,6 +52,18 @@ class ImportTargetError(ImportFileError):
     def __init__(self, file: str, problem: str, needs: str | None = None) -> None:
         super().__init__(file, problem)
         self.needs = needs
+
+    @classmethod
+    def needs_bank(cls, file: str, number: str) -> ImportTargetError:
+        return cls(file, f"account {number} is not in the case; name its bank to add it", "bank")
+
+    @classmethod
+    def needs_bank_name(cls, file: str, bank_org: str) -> ImportTargetError:
+        return cls(
+            file,
+            f"bank {bank_org} is not in the case; give the bank's name to add it",
+            "bank_name",
+        )
 
 
 @dataclass
@@ -109,6 +131,21 @@ class Target:
     bank_id: int
 
 
+@dataclass
+class AccountPart:
+    """What a file holds for one account, read before anything is stored."""
+
+    number: str
+    records: list[TransactionRecord]
+    balances: list[BalanceRecord] = field(default_factory=list)
+    account: AccountRecord | None = None
+    bank_name: str | None = None
+    currency: str | None = None
+    """The account's currency as the file tells it; None where it does not."""
+    balance_check: str = "not checked"
+    message: str | None = None
+
+
 class CaseImport:
     """Imports files into one case, as one user, through the case writer."""
 
@@ -134,20 +171,14 @@ class CaseImport:
                 return Target(*found)
             bank_id = store.bank_in_case(session, self.case_id, bank_org) if bank_org else None
         if bank_org is None:
-            raise ImportTargetError(
-                file, f"account {number} is not in the case; name its bank to add it", "bank"
-            )
+            raise ImportTargetError.needs_bank(file, number)
         if bank_id is None:
             if not bank_name:
-                raise ImportTargetError(
-                    file,
-                    f"bank {bank_org} is not in the case; give the bank's name to add it",
-                    "bank_name",
-                )
+                raise ImportTargetError.needs_bank_name(file, bank_org)
             bank_id = self.writer.upsert_banks(
                 self.case_id, [BankInfo(org_number=bank_org, name=bank_name)]
             )[bank_org]
-            self.writer.set_bank(bank_id, status="complete", message="added from a file")
+            self.writer.set_bank(bank_id, status="imported")
         account = record or AccountRecord(account_number=number)
         if account.account_number != number:
             account = AccountRecord(
@@ -157,6 +188,35 @@ class CaseImport:
                 owner_name=account.owner_name,
             )
         return Target(self.writer.upsert_account(self.case_id, bank_id, account, None), bank_id)
+
+    def _check_targets(self, parts: list[AccountPart], *, bank_org: str | None, file: str) -> None:
+        """Refuse the file, before anything is stored, where `_target` could not place one of
+        its accounts: an account not in the case needs its bank, a bank new to the case its
+        name."""
+        with self.db.session() as session:
+            unknown = [
+                part
+                for part in parts
+                if store.account_in_case(session, self.case_id, part.number) is None
+            ]
+            bank_known = bank_org is not None and (
+                store.bank_in_case(session, self.case_id, bank_org) is not None
+            )
+        for part in unknown:
+            if bank_org is None:
+                raise ImportTargetError.needs_bank(file, part.number)
+            if not bank_known and not part.bank_name:
+                raise ImportTargetError.needs_bank_name(file, bank_org)
+            bank_known = True
+
+    def _account_state(self, account_id: int) -> tuple[str | None, str]:
+        """(currency, fetch status) of one of the case's accounts."""
+        with self.db.session() as session:
+            for bank in banks_with_accounts(session, self.case_id):
+                for account in bank.accounts:
+                    if account.id == account_id:
+                        return account.currency, account.fetch_status
+        raise LookupError(f"account {account_id} is not in case {self.case_id}")
 
     def _given_account(self, text: str) -> str:
         """The account number the user named: one already in the case as it is stored there
@@ -171,37 +231,45 @@ class CaseImport:
                 return account_number_of(validate_iban(number, "Account number")) or number
         return validate_account_number(number or text, "Account number")
 
-    def _store(
-        self,
-        target: Target,
-        records: list[TransactionRecord],
-        balances: list[BalanceRecord],
-        source_id: int,
-        result: AccountResult,
-    ) -> None:
-        result.records += len(records)
-        result.new += self.writer.add_transactions(
+    def _store(self, target: Target, part: AccountPart, source_id: int) -> AccountResult:
+        """Store one account's part of the file. The account takes the file's currency where
+        the case knows none; an account the banks only listed counts as fetched once a file
+        brought its data."""
+        stored_currency, fetch_status = self._account_state(target.account_id)
+        currency = stored_currency or part.currency
+        changes: dict[str, str] = {}
+        if stored_currency is None and currency is not None:
+            changes["currency"] = currency
+        if fetch_status == "listed":
+            changes["fetch_status"] = "complete"
+        if changes:
+            self.writer.set_account(target.account_id, **changes)
+
+        # The records were keyed (`with_keys`) as the file wrote them: the currency filled in
+        # here leaves their fingerprints as they were, so a file imported again matches.
+        records = part.records
+        if currency is not None:
+            records = [r if r.currency else replace(r, currency=currency) for r in records]
+        result = AccountResult(part.number, balance_check=part.balance_check)
+        result.records = len(records)
+        result.new = self.writer.add_transactions(
             self.case_id, target.account_id, records, source_id, reconcile_with="any"
         )
-        kept = [
-            BalanceRecord(
-                kind=BALANCE_KINDS[b.kind],
-                amount=b.amount,
-                currency=b.currency,
-                as_of=b.as_of,
-                registered=b.registered,
-                credit_line_included=b.credit_line_included,
-                credit_line_amount=b.credit_line_amount,
-                credit_line_currency=b.credit_line_currency,
-            )
-            for b in balances
-            if b.kind in BALANCE_KINDS
-        ]
+
+        kept, left_out = _balances_kept(part.balances, currency)
         if kept:
             self.writer.upsert_balances(target.account_id, kept)
+        notes = [part.message] if part.message else []
+        notes += [
+            f"the {b.kind} balance of {b.as_of.isoformat()} is in {b.currency}, not in the "
+            f"account's {currency}, and is left out"
+            for b in left_out
+        ]
+        result.message = "; ".join(notes) or None
         with self.db.session() as session:
             letters.mark_imported(session, self.case_id, target.bank_id, now=self.now)
             store.mark_bank_imported(session, target.bank_id)
+        return result
 
     def import_file(
         self,
@@ -224,43 +292,41 @@ class CaseImport:
         with self.db.session() as session:
             result.already_imported = store.imported_file(session, self.case_id, digest) is not None
         if kind == "statement":
-            statements = camt.read_camt(data, name=path.name)
+            parts = _statement_parts(data, path.name, account_number, bank_name)
         else:
-            table_records = self._table_records(data, path.name, bank_org, mapping, remember)
+            rows = self._table_records(data, path.name, bank_org, mapping, remember)
+            parts = [
+                AccountPart(
+                    number, records, bank_name=bank_name, currency=_export_currency(number, records)
+                )
+                for number, records in _by_account(rows, account_number, path.name).items()
+            ]
+        self._check_targets(parts, bank_org=bank_org, file=path.name)
+
         source_id = self.writer.start_source(
             self.case_id, kind="file", label=path.name, user=self.user, file_hash=digest
         )
-        days: list[date] = []
-        messages: list[str] = []
-        if kind == "statement":
-            for statement in statements:
-                number = account_number or account_number_of(statement.account.account_number)
-                if not number:
-                    raise ImportTargetError(path.name, "a statement names no account")
+        try:
+            for part in parts:
                 target = self._target(
-                    number,
+                    part.number,
                     bank_org=bank_org,
-                    bank_name=bank_name or statement.servicer_name,
+                    bank_name=part.bank_name,
                     file=path.name,
-                    record=statement.account,
+                    record=part.account,
                 )
-                item = AccountResult(number, balance_check=statement.balance_check)
-                item.message = "; ".join(finding.message for finding in statement.findings) or None
-                records = statement.keyed_transactions()
-                self._store(target, records, statement.balances, source_id, item)
-                result.accounts.append(item)
-                days += [r.booking_date for r in records if r.booking_date]
-                if item.message:
-                    messages.append(f"{number}: {item.message}")
-        else:
-            for number, records in _by_account(table_records, account_number, path.name).items():
-                target = self._target(
-                    number, bank_org=bank_org, bank_name=bank_name, file=path.name
+                result.accounts.append(self._store(target, part, source_id))
+        except Exception:
+            # What was stored before the failure stays, under a source the report calls failed.
+            with self.db.session() as session:
+                store.set_source_result(
+                    session, source_id, status="failed", message=None, period=None
                 )
-                item = AccountResult(number)
-                self._store(target, records, [], source_id, item)
-                result.accounts.append(item)
-                days += [r.booking_date for r in records if r.booking_date]
+            raise
+        days = [r.booking_date for part in parts for r in part.records if r.booking_date]
+        messages = [
+            f"{item.account_number}: {item.message}" for item in result.accounts if item.message
+        ]
 
         period = (min(days), max(days)) if days else None
         result.outside_period = sum(
@@ -337,6 +403,69 @@ def _by_account(
             raise ImportTargetError(file, "a row names no account number", "account")
         grouped.setdefault(number, []).append(record)
     return {number: list(with_keys(records)) for number, records in grouped.items()}
+
+
+def _statement_parts(
+    data: bytes, name: str, account_number: str | None, bank_name: str | None
+) -> list[AccountPart]:
+    """The accounts of a camt file, each with its records keyed, its balances and findings."""
+    parts = []
+    for statement in camt.read_camt(data, name=name):
+        number = account_number or account_number_of(statement.account.account_number)
+        if not number:
+            raise ImportTargetError(name, "a statement names no account")
+        records = statement.keyed_transactions()
+        currency = statement.account.currency or _one_currency(
+            [r.currency for r in records]
+            or [b.currency for b in (statement.opening, statement.closing) if b is not None]
+        )
+        parts.append(
+            AccountPart(
+                number,
+                records,
+                balances=statement.balances,
+                account=replace(statement.account, currency=currency),
+                bank_name=bank_name or statement.servicer_name,
+                currency=currency,
+                balance_check=statement.balance_check,
+                message="; ".join(finding.message for finding in statement.findings) or None,
+            )
+        )
+    return parts
+
+
+def _export_currency(number: str, records: list[TransactionRecord]) -> str | None:
+    """The currency of an account's rows in a bank export: the one its rows name, else NOK
+    for a Norwegian account number (a Norwegian bank's export names none); None otherwise."""
+    named = _one_currency([r.currency for r in records])
+    if named is not None or any(r.currency for r in records):
+        return named
+    return NORWEGIAN_CURRENCY if number.isdigit() else None
+
+
+def _one_currency(currencies: Iterable[str | None]) -> str | None:
+    """The one currency all of these are in; None where they name none, or several."""
+    named = {currency for currency in currencies if currency}
+    return named.pop() if len(named) == 1 else None
+
+
+def _balances_kept(
+    balances: list[BalanceRecord], currency: str | None
+) -> tuple[list[BalanceRecord], list[BalanceRecord]]:
+    """(kept, left out): the statement balances the case keeps (`BALANCE_KINDS`), renamed as
+    it keeps them, and those of them in another currency than the account's. A balance is the
+    account's money in the account's currency; one in another currency cannot be added to the
+    account's bookings nor summed with its balances."""
+    kept: list[BalanceRecord] = []
+    left_out: list[BalanceRecord] = []
+    for balance in balances:
+        if balance.kind not in BALANCE_KINDS:
+            continue
+        if currency is not None and balance.currency and balance.currency != currency:
+            left_out.append(balance)
+            continue
+        kept.append(replace(balance, kind=BALANCE_KINDS[balance.kind]))
+    return kept, left_out
 
 
 def _detected(data: bytes, name: str) -> tabular.ColumnMapping:

@@ -308,6 +308,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "source_status.complete": ("fullført", "completed"),
     "source_status.failed": ("feilet", "failed"),
     "source_status.cancelled": ("avbrutt", "cancelled"),
+    "source_status.mismatch": (
+        "fullført, men saldoene i filen stemmer ikke med postene",
+        "completed, but the file's balances do not agree with its entries",
+    ),
     # Appendix
     "appendix.intro": (
         "Alle transaksjoner som er lagret i saken, per bank og konto, ordnet etter "
@@ -459,6 +463,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     # Balance kinds
     "balance_kind.bookedBalance": ("Bokført saldo", "Booked balance"),
     "balance_kind.availableBalance": ("Disponibel saldo", "Available balance"),
+    "balance_kind.openingBalance": ("Inngående saldo", "Opening balance"),
     "balance_kind.opening": ("Inngående saldo", "Opening balance"),
     "balance_kind.closing": ("Utgående saldo", "Closing balance"),
     # Transaction statuses
@@ -472,6 +477,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "rule.own_transfer": ("Egne kontoer", "Own accounts"),
     "rule.new_counterparty": ("Ny motpart", "New counterparty"),
     "rule.manual": ("Merket av bruker", "Marked by hand"),
+    # Messages that earlier versions stored in English and no longer write (see `source`)
+    "stored.added from a file": ("lagt til fra fil", "added from a file"),
     # Months for chart axes
     "month.1": ("jan.", "Jan"),
     "month.2": ("feb.", "Feb"),
@@ -522,7 +529,13 @@ class Catalogue:
         return value or ""
 
     def source(self, english: str) -> str:
-        """A text the core keeps in English (flag reasons, fetch messages), in this language."""
+        """A text the core keeps in English (flag reasons, fetch messages), in this language.
+
+        A message an earlier version stored, and the interface no longer translates, has its
+        words here (`stored.` keys), so that cases made then read in the report's language."""
+        stored = f"stored.{english}"
+        if stored in TEXTS:
+            return self(stored)
         if self.language == "nb":
             return norwegian(english)
         return english
