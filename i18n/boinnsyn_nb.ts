@@ -37,7 +37,7 @@
 <context>
     <name>AssetsModel</name>
     <message>
-        <location filename="../app/ui/bankruptcy_steps.py" line="+983"/>
+        <location filename="../app/ui/bankruptcy_steps.py" line="+996"/>
         <source>Bank</source>
         <translation>Bank</translation>
     </message>
@@ -1142,7 +1142,7 @@
 <context>
     <name>KeyDatesPage</name>
     <message>
-        <location filename="../app/ui/bankruptcy_steps.py" line="-735"/>
+        <location filename="../app/ui/bankruptcy_steps.py" line="-747"/>
         <source>Key dates</source>
         <translation>Viktige datoer</translation>
     </message>
@@ -2729,7 +2729,7 @@ Vil du slette den likevel?</translation>
 <context>
     <name>WindowsPage</name>
     <message>
-        <location line="+195"/>
+        <location line="+197"/>
         <source>Review windows</source>
         <translation>Gjennomgangsvinduer</translation>
     </message>
@@ -2814,7 +2814,7 @@ Vil du slette den likevel?</translation>
         <translation>Fristdagen mangler, så kjennelsesdatoen er brukt: vinduet kan begynne noen dager for sent. Før inn fristdagen under Viktige datoer.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+31"/>
         <source>Transactions: %1, out %2, in %3</source>
         <translation>Transaksjoner: %1, ut %2, inn %3</translation>
     </message>
@@ -2961,7 +2961,7 @@ Vil du slette den likevel?</translation>
 <context>
     <name>bankruptcy</name>
     <message>
-        <location filename="../app/domain/bankruptcy.py" line="+43"/>
+        <location filename="../app/domain/bankruptcy.py" line="+50"/>
         <source>After the ruling date</source>
         <translation>Etter kjennelsesdatoen</translation>
     </message>
@@ -3001,7 +3001,12 @@ Vil du slette den likevel?</translation>
         <translation>dekningsloven kapittel 5: lengre frister gjelder for nærstående</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>By law this window runs %1–%2, beyond the period fetched; transactions outside the period fetched are not listed.</source>
+        <translation>Etter loven går dette vinduet %1–%2, utover perioden som er hentet; transaksjoner utenfor perioden som er hentet, er ikke med.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Reverse</source>
         <translation>Omstøt</translation>
     </message>
@@ -3579,7 +3584,17 @@ Vil du slette den likevel?</translation>
         <translation>Bankens svar for kontoen er ikke komplett ({status}); tallene kan være for lave</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+6"/>
+        <source>Money in during the year: reported {reported} kr, the bank&apos;s {bank} kr, or {net} kr after reversals (difference {difference} kr from the nearer)</source>
+        <translation>Penger inn i året: oppgitt {reported} kr, bankens {bank} kr, eller {net} kr etter tilbakeføringer (differanse {difference} kr fra det nærmeste)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Money out during the year: reported {reported} kr, the bank&apos;s {bank} kr, or {net} kr after reversals (difference {difference} kr from the nearer)</source>
+        <translation>Penger ut i året: oppgitt {reported} kr, bankens {bank} kr, eller {net} kr etter tilbakeføringer (differanse {difference} kr fra det nærmeste)</translation>
+    </message>
+    <message>
+        <location line="+62"/>
         <source>Approved</source>
         <translation>Godkjent</translation>
     </message>
@@ -3780,9 +3795,9 @@ Vil du slette den likevel?</translation>
         <translation>kan ikke være mer enn ti år tilbake (bankene har ikke eldre data)</translation>
     </message>
     <message>
-        <location filename="../app/domain/bankruptcy.py" line="+37"/>
+        <location filename="../app/domain/bankruptcy.py" line="+61"/>
         <location filename="../app/domain/cases.py" line="-5"/>
-        <location filename="../app/domain/guardianship.py" line="-246"/>
+        <location filename="../app/domain/guardianship.py" line="-268"/>
         <location line="+2"/>
         <source>must be given</source>
         <translation>må oppgis</translation>
@@ -3795,13 +3810,17 @@ Vil du slette den likevel?</translation>
         <translation>kan ikke være fram i tid</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location filename="../app/domain/cases.py" line="+24"/>
+        <location filename="../app/domain/cases.py" line="+23"/>
         <source>cannot be after the ruling date</source>
         <translation>kan ikke være etter kjennelsesdatoen</translation>
     </message>
     <message>
-        <location filename="../app/domain/cases.py" line="+25"/>
+        <location line="+4"/>
+        <source>cannot be more than 12 months before the ruling date (the bankruptcy service fetches nothing older)</source>
+        <translation>kan ikke være mer enn 12 måneder før kjennelsesdatoen (konkurstjenesten henter ikke eldre data)</translation>
+    </message>
+    <message>
+        <location line="+49"/>
         <source>cannot be before the birth date</source>
         <translation>kan ikke være før fødselsdatoen</translation>
     </message>
@@ -3811,7 +3830,7 @@ Vil du slette den likevel?</translation>
         <translation>må være en annen person enn vergehaveren</translation>
     </message>
     <message>
-        <location filename="../app/batch.py" line="+498"/>
+        <location filename="../app/batch.py" line="+512"/>
         <location filename="../app/domain/cases.py" line="+3"/>
         <source>must be the last calendar year; the control covers no other</source>
         <translation>må være forrige kalenderår; kontrollen gjelder bare det året</translation>
@@ -3889,7 +3908,7 @@ Vil du slette den likevel?</translation>
         <translation>er oppgitt to ganger; slå dem sammen</translation>
     </message>
     <message>
-        <location line="+234"/>
+        <location line="+256"/>
         <source>must be approved or follow-up</source>
         <translation>må være godkjent eller til oppfølging</translation>
     </message>

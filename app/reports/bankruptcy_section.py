@@ -20,6 +20,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
 from app.domain.bankruptcy import (
     ASSESSMENT_NAMES,
     WINDOW_NAMES,
+    WINDOW_OUTSIDE,
     WINDOW_RULES,
     Assessment,
     ReviewWindow,
@@ -206,6 +207,9 @@ def _window_block(ctx: ReportContext, work: BankruptcyWork, window: ReviewWindow
         ReviewWindow.NO_CONSIDERATION,
     ):
         story.append(_p(text(tr, "window.stand_in"), styles.note))
+    if listing.reaches_outside and listing.reach is not None:
+        outside = domain(tr, WINDOW_OUTSIDE).replace("%1", fmt.day(listing.reach.start))
+        story.append(_p(outside.replace("%2", fmt.day(listing.reach.end)), styles.note))
     if not listing.lines:
         story.append(_p(text(tr, "window.empty"), styles.note))
         return story

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from app.bokmaal import norwegian
-from app.domain.bankruptcy import ASSESSMENT_NAMES, WINDOW_NAMES, WINDOW_RULES
+from app.domain.bankruptcy import ASSESSMENT_NAMES, WINDOW_NAMES, WINDOW_OUTSIDE, WINDOW_RULES
 from app.domain.estate import CONSEQUENCES, DISCLAIMER, FORM_NAMES, PRIVATE_SETTLEMENT_RULE
 from app.reports.texts import Catalogue
 from app.review.estate import CATEGORIES
@@ -232,6 +232,7 @@ TEXTS: dict[str, tuple[str, str]] = {
 DOMAIN_TEXTS = (
     *WINDOW_NAMES.values(),
     *WINDOW_RULES.values(),
+    WINDOW_OUTSIDE,
     *ASSESSMENT_NAMES.values(),
     *FORM_NAMES.values(),
     *CONSEQUENCES.values(),

@@ -88,6 +88,11 @@ def test_the_bankruptcy_report_gives_each_window_with_its_totals_and_assessments
     # the name "Kari Nordmann" adds the 5 000 of 05.05 to the 30 000 to the marked account
     assert "Overføringer til nærstående 05.05.2024 – 16.06.2025 2 -35 000,00 0,00 0 av 2" in text
     assert "Regel: dekningsloven § 5-5: ekstraordinære betalinger" in text
+    # the one-year window starts three days before the period fetched, and says so
+    assert (
+        "Etter loven går dette vinduet 02.05.2024–05.05.2025, utover perioden som er hentet"
+        in text
+    )
     assert (
         "02.02.2025 9990.10.00014 Leverandør AS -20 000,00 Omstøt Betalt før forfall (bostyrer)"
         in text
