@@ -227,9 +227,9 @@ REASONS_NB: dict[Rule, str] = {
 # The sum rules' reasons in Norwegian when reversals give the bank a net sum beside the gross.
 REASONS_AFTER_REVERSALS_NB: dict[Rule, str] = {
     Rule.SUM_IN: "Penger inn i året: oppgitt {reported} kr, bankens {bank} kr, eller {net} kr "
-    "etter tilbakeføringer (differanse {difference} kr mot det nærmeste)",
+    "etter tilbakeføringer (differanse {difference} kr fra det nærmeste)",
     Rule.SUM_OUT: "Penger ut i året: oppgitt {reported} kr, bankens {bank} kr, eller {net} kr "
-    "etter tilbakeføringer (differanse {difference} kr mot det nærmeste)",
+    "etter tilbakeføringer (differanse {difference} kr fra det nærmeste)",
 }
 
 _NB_BY_TEMPLATE = {

@@ -191,3 +191,17 @@ def test_the_full_case_report_carries_the_control_chapter(tmp_path, db, case_id,
     text = pdf_text(out)
     assert "Guardianship control" in text and "To the guardian" in text
     assert "Suggested outcome" in text
+
+
+def test_the_report_words_a_sum_deviation_beside_a_reversal_in_norwegian():
+    from app.domain.guardianship import Deviation
+    from app.reports.control_section import reason
+    from app.reports.texts import catalogue
+
+    params = {"reported": 41_000, "bank": 40_000, "net": 35_000, "difference": 1_000}
+    deviation = Deviation(Rule.SUM_OUT, EVERYDAY, 1_000, params)
+
+    assert reason(catalogue("nb"), deviation).replace("\u00a0", " ") == (
+        "Penger ut i året: oppgitt 410,00 kr, bankens 400,00 kr, eller 350,00 kr etter "
+        "tilbakeføringer (differanse 10,00 kr fra det nærmeste)"
+    )
