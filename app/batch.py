@@ -28,6 +28,7 @@ import logging
 import multiprocessing
 import os
 import re
+import signal
 import sys
 import threading
 import time
@@ -42,6 +43,7 @@ from typing import Any, TextIO, TypeVar
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 
 from app import config
 from app.domain.cases import FIELD_YEAR, new_guardianship
@@ -56,7 +58,7 @@ from app.imports.errors import ImportFileError
 from app.imports.tabular import decode_text
 from app.imports.vergeregnskap import read_report
 from app.reports.control_section import write_control_report
-from app.reports.exports import xlsx_text
+from app.reports.exports import AMOUNT_FORMAT, xlsx_text
 from app.reports.files import (
     check_output_folder,
     check_output_suffix,
@@ -327,7 +329,7 @@ class ControlBatch:
         return ProcessPoolExecutor(
             max_workers=self.report_processes,
             mp_context=multiprocessing.get_context("spawn"),
-            initializer=_open_worker_database,
+            initializer=_start_report_worker,
             initargs=(self.db.url,),
         )
 
@@ -417,13 +419,6 @@ class ControlBatch:
                 self.counts.controlled += 1
                 self.counts.reports += 1
         except Exception as failure:  # noqa: BLE001 - one ward's failure must not stop the batch
-            if not isinstance(failure, _WardFailed):
-                log.error(
-                    "batch %d case %d: unexpected %s",
-                    batch_id,
-                    work.case_id,
-                    type(failure).__name__,
-                )
             # A ward whose fetch finished keeps it: the next run only controls and reports.
             await self._write(
                 self._in_session,
@@ -436,8 +431,9 @@ class ControlBatch:
             with self._lock:
                 self.counts.failed += 1
                 self.counts.failures.append(f"{work.ward.reference}: {failure}")
-            log.warning(
-                "batch %d case %d failed (%s)", batch_id, work.case_id, type(failure).__name__
+            level = logging.WARNING if isinstance(failure, _WardFailed) else logging.ERROR
+            log.log(
+                level, "batch %d case %d failed: %s", batch_id, work.case_id, log_reason(failure)
             )
         if self._bar is not None:
             self._bar.update(self.counts.done, self.counts.failed)
@@ -474,7 +470,10 @@ class ControlBatch:
             try:
                 await self._write(self._import_report, work.case_id, work.ward.report_file)
             except (ImportFileError, InvalidInput) as error:
-                raise _WardFailed(f"the guardian's account cannot be read: {error}") from None
+                raise _WardFailed(
+                    f"the guardian's account cannot be read: {error}",
+                    reason=_unreadable_report(error),
+                ) from None
         harvest = Harvest(
             self.db,
             work.case_id,
@@ -486,7 +485,8 @@ class ControlBatch:
         )
         summary = await harvest.run_async()
         if summary.error or summary.cancelled:
-            raise _WardFailed(f"the fetch stopped: {summary.error or 'cancelled'}")
+            message = f"the fetch stopped: {summary.error or 'cancelled'}"
+            raise _WardFailed(message, reason=message)
         await self._write(
             self._in_session, store.set_ward, batch_id, work.case_id, status="fetched"
         )
@@ -531,12 +531,23 @@ class ControlBatch:
             self._bar.update(self.counts.done, 0, force=True)
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="batch-writer")
         self._reporter = self._report_executor()
+        stopped = False
         try:
             if work:
                 asyncio.run(self._run(batch_id, work))
+        except KeyboardInterrupt:
+            # asyncio.run has cancelled the wards' tasks; the report workers ignore SIGINT
+            stopped = True
+            log.warning("batch %d interrupted: %d wards done", batch_id, self.counts.done)
+            raise
+        except BaseException:
+            stopped = True
+            raise
         finally:
-            self._writer.shutdown(wait=True)
-            self._reporter.shutdown(wait=True)
+            # When stopped, queued writes and reports are dropped: a ward not marked done is
+            # controlled again by the next run. A write or report under way still finishes.
+            self._writer.shutdown(wait=True, cancel_futures=stopped)
+            self._reporter.shutdown(wait=not stopped, cancel_futures=stopped)
             if self._bar is not None:
                 self._bar.update(self.counts.done, self.counts.failed, force=True)
                 self._bar.close()
@@ -553,7 +564,36 @@ class ControlBatch:
 
 
 class _WardFailed(Exception):
-    """One ward could not be finished; the others go on."""
+    """One ward could not be finished; the others go on. The message is for the officer (the
+    summary, the terminal) and may quote the guardian's account file; `reason` is for the log
+    and names no file and no cell."""
+
+    def __init__(self, message: str, *, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+_ID_LIKE = re.compile(r"\d(?:[ .]?\d){10}")
+"""Eleven digits, maybe grouped: a national id, a D-number or an account number."""
+
+
+def log_reason(failure: BaseException) -> str:
+    """What the log says of a ward's failure: the reason of a `_WardFailed` with anything that
+    looks like a national id masked; of anything else only its class, as its message may hold
+    any value."""
+    if isinstance(failure, _WardFailed):
+        return _ID_LIKE.sub("<id>", failure.reason)
+    return f"unexpected {type(failure).__name__}"
+
+
+def _unreadable_report(error: ImportFileError | InvalidInput) -> str:
+    """The log's reason for a guardian's account that cannot be read. An import error's
+    message names the file and may quote a cell, so only its kind and line are kept; an
+    `InvalidInput` never repeats the value it refused."""
+    if isinstance(error, InvalidInput):
+        return f"the guardian's account cannot be read: {error}"
+    where = f", line {error.line}" if error.line is not None else ""
+    return f"the guardian's account cannot be read ({type(error).__name__}{where})"
 
 
 @dataclass(frozen=True)
@@ -594,7 +634,7 @@ def control_and_report(
         db, case_id, Path(out), clock=clock, language=language, user=user, control=control
     )
     return WardOutcome(
-        banks=sum(1 for _, status in control.banks if status != "letter_needed"),
+        banks=len(control.banks),  # every bank that knows the ward, as `cases` and the reports
         accounts=sum(1 for a in result.accounts if a.bank is not None),
         deviations=len(result.deviations),
         deviation_minor=result.deviation_sum_minor(),
@@ -606,8 +646,12 @@ def control_and_report(
 _worker_db: Database | None = None
 
 
-def _open_worker_database(url: str) -> None:
+def _start_report_worker(url: str) -> None:
+    """Set up a report process: Ctrl-C at the terminal reaches every process of the batch, and
+    only the batch's own process acts on it (it drops the queued reports and shuts the pool
+    down), so a worker ignores SIGINT and is not left with a traceback to print."""
     global _worker_db
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker_db = Database(url, migrate=False)
     threading.Thread(
         target=_exit_with_parent, args=(os.getppid(),), daemon=True, name="parent-watch"
@@ -671,13 +715,48 @@ STATUS_WORDS = {
     },
     "en": {},
 }
+REMARKS = {
+    "nb": {
+        "not_reported": "Vergeregnskapet er ikke registrert, så bare bankenes tall er kontrollert.",
+        "deviation": "{count} avvik over tersklene; se rapporten.",
+        "deviations": "{count} avvik over tersklene; se rapporten.",
+        "letters": "{count} av bankene må spørres med digitalt brev; kontoene der er ikke med.",
+    },
+    "en": {
+        "not_reported": "The guardian's account is not recorded, so only the bank figures are "
+        "checked.",
+        "deviation": "{count} deviation above the thresholds; see the report.",
+        "deviations": "{count} deviations above the thresholds; see the report.",
+        "letters": "{count} of the banks must be asked by digital letter; their accounts are "
+        "not included.",
+    },
+}
+
+
+def remark(row: store.SummaryRow, words: str) -> str:
+    """The summary's remark on a ward: why it failed or stopped when it did; else why the
+    control suggests a follow-up, and the banks left to a digital letter."""
+    if row.message:
+        return row.message
+    texts = REMARKS[words]
+    parts = []
+    if row.status == "done" and row.suggested == "follow_up":
+        if not row.reported:
+            parts.append(texts["not_reported"])
+        if row.deviations:
+            key = "deviation" if row.deviations == 1 else "deviations"
+            parts.append(texts[key].format(count=row.deviations))
+    if row.letters:
+        parts.append(texts["letters"].format(count=row.letters))
+    return " ".join(parts)
 
 
 def write_summary(
     target: Path, rows: list[store.SummaryRow], *, year: int, language: str = "nb"
 ) -> Path:
     """One row per ward: reference, name, banks, accounts, deviations counted and summed, the
-    suggested outcome, the status and the report file. Written whole or not at all."""
+    suggested outcome, the status, the report file and a remark (see `remark`), under a header
+    with an autofilter. Written whole or not at all."""
     words = "nb" if language == "nb" else "en"
     with written_workbook(target) as workbook:
         _summary_sheet(workbook, rows, year=year, words=words)
@@ -688,9 +767,9 @@ def _summary_sheet(
     workbook: Workbook, rows: list[store.SummaryRow], *, year: int, words: str
 ) -> None:
     sheet = workbook.create_sheet(f"Vergekontroll {year}" if words == "nb" else f"Control {year}")
-    widths = (6, 18, 28, 8, 9, 8, 18, 18, 14, 22, 50)
-    for index, width in enumerate(widths):
-        sheet.column_dimensions[chr(ord("A") + index)].width = width
+    widths = (6, 18, 28, 8, 9, 8, 18, 18, 14, 22, 60)
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"
     header = []
     for title in SUMMARY_HEADERS[words]:
@@ -701,7 +780,8 @@ def _summary_sheet(
     for row in rows:
         amount = None
         if row.deviation_minor is not None:
-            amount = Decimal(row.deviation_minor) / 100
+            amount = WriteOnlyCell(sheet, value=Decimal(row.deviation_minor) / 100)
+            amount.number_format = AMOUNT_FORMAT
         values = [
             row.row,
             row.reference,
@@ -713,9 +793,10 @@ def _summary_sheet(
             OUTCOME_WORDS[words].get(row.suggested or "", row.suggested or ""),
             STATUS_WORDS[words].get(row.status, row.status),
             row.report_name or "",
-            row.message or "",
+            remark(row, words),
         ]
         sheet.append([xlsx_text(sheet, value) for value in values])
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(widths))}{len(rows) + 1}"
 
 
 # -- the command line ----------------------------------------------------------------------------

@@ -128,7 +128,8 @@ class ControlBatchWard(Base):
     suggested: Mapped[str | None] = mapped_column(String(20))
     report_name: Mapped[str | None] = mapped_column(String(255))
     message: Mapped[str | None] = mapped_column(Text)
-    """Why a ward failed, in words that name no person."""
+    """Why a ward failed, for the officer: it may quote the guardian's account file (its name,
+    a cell), so it goes to the summary and the terminal, never to the log."""
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
@@ -552,10 +553,24 @@ class SummaryRow:
     report_name: str | None
     message: str | None
     fetches: int
+    reported: bool = False
+    """Whether the case holds the guardian's account."""
+    letters: int = 0
+    """Banks that know the ward but must be asked by digital letter (counted in `banks`)."""
 
 
 def batch_summary(session: Session, batch_id: int) -> list[SummaryRow]:
     """One row per ward of the batch, in the order of the list."""
+    reported = (
+        select(ReportedAccountRow.id)
+        .where(ReportedAccountRow.case_id == ControlBatchWard.case_id)
+        .exists()
+    )
+    letters = (
+        select(func.count(Bank.id))
+        .where(Bank.case_id == ControlBatchWard.case_id, Bank.status == "letter_needed")
+        .scalar_subquery()
+    )
     return [
         SummaryRow(
             row=ward.row,
@@ -571,9 +586,11 @@ def batch_summary(session: Session, batch_id: int) -> list[SummaryRow]:
             report_name=ward.report_name,
             message=ward.message,
             fetches=ward.fetches,
+            reported=bool(has_report),
+            letters=int(letter_count or 0),
         )
-        for ward, reference, ward_name in session.execute(
-            select(ControlBatchWard, Case.reference, Case.subject_name)
+        for ward, reference, ward_name, has_report, letter_count in session.execute(
+            select(ControlBatchWard, Case.reference, Case.subject_name, reported, letters)
             .join(Case, Case.id == ControlBatchWard.case_id)
             .where(ControlBatchWard.batch_id == batch_id)
             .order_by(ControlBatchWard.row, ControlBatchWard.id)

@@ -3,13 +3,16 @@ halfway and started again (nothing redone, nothing twice), and the command line.
 
 from __future__ import annotations
 
+import logging
 import os
+import signal
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import load_workbook
@@ -19,6 +22,7 @@ from app.batch import WardsFileError, read_wards, report_name, write_summary
 from app.domain.cases import new_guardianship
 from app.domain.clock import SystemClock
 from app.sandbox.process import SandboxProcess
+from app.store import guardianship as store
 from app.store.cases import create_case
 from app.store.db import Database
 from app.store.guardianship import ControlBatchWard, ReportedAccountRow, SummaryRow
@@ -60,7 +64,14 @@ def sandbox(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SandboxProcess
         yield process
 
 
-def run_driver(db_url: str, sandbox: SandboxProcess, wards: Path, out: Path) -> subprocess.Popen:
+def run_driver(
+    db_url: str,
+    sandbox: SandboxProcess,
+    wards: Path,
+    out: Path,
+    concurrency: int = 4,
+    **popen: Any,
+) -> subprocess.Popen:
     assert sandbox.info is not None
     env = dict(os.environ, PYTHONPATH=str(REPO))
     return subprocess.Popen(
@@ -74,17 +85,89 @@ def run_driver(db_url: str, sandbox: SandboxProcess, wards: Path, out: Path) -> 
             str(out),
             str(YEAR),
             TODAY.isoformat(),
+            str(concurrency),
         ],
         cwd=REPO,
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        **popen,
     )
 
 
 def done_count(db: Database) -> int:
     with db.session() as session:
         return session.scalar(select(func.count()).where(ControlBatchWard.status == "done")) or 0
+
+
+def wait_for_done(db: Database, process: subprocess.Popen, count: int) -> None:
+    deadline = time.monotonic() + 240
+    while done_count(db) < count:
+        assert process.poll() is None, process.stderr.read().decode()  # type: ignore[union-attr]
+        assert time.monotonic() < deadline, "the batch made no progress"
+        time.sleep(0.05)
+
+
+def report_workers(parent: int) -> dict[int, str]:
+    """The state letter of each report process the batch `parent` spawned (Linux /proc)."""
+    found = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            command = (entry / "cmdline").read_bytes()
+        except OSError:
+            continue
+        state, ppid = stat.rsplit(")", 1)[1].split()[:2]
+        if int(ppid) == parent and b"multiprocessing.spawn" in command:
+            found[int(entry.name)] = state
+    return found
+
+
+def wait_for_idle_worker(process: subprocess.Popen) -> None:
+    """Until a report worker sleeps, waiting for work: where an interrupt it does not ignore
+    ends it with a traceback and breaks the batch's pool."""
+    deadline = time.monotonic() + 30
+    seen: dict[int, str] = {}
+    while "S" not in seen.values():
+        assert process.poll() is None, "the batch ended before a worker came to rest"
+        assert time.monotonic() < deadline, f"no report worker came to rest: {seen}"
+        time.sleep(0.005)
+        seen = report_workers(process.pid)
+
+
+def assert_each_ward_once(db: Database, wards: int, out: Path) -> None:
+    """Every ward done, with one case, its accounts and transactions once, one PDF each."""
+    with db.session() as session:
+        statuses = list(session.scalars(select(ControlBatchWard.status)))
+        cases = session.scalar(select(func.count(Case.id)))
+        distinct_wards = session.scalar(
+            select(func.count()).select_from(
+                select(Case.subject_id, Case.guardian_id).distinct().subquery()
+            )
+        )
+        transactions = session.scalar(select(func.count(Transaction.id)))
+        distinct_transactions = session.scalar(
+            select(func.count()).select_from(
+                select(Transaction.account_id, Transaction.key).distinct().subquery()
+            )
+        )
+        accounts = session.scalar(select(func.count(Account.id)))
+        distinct_accounts = session.scalar(
+            select(func.count()).select_from(
+                select(Account.case_id, Account.account_number).distinct().subquery()
+            )
+        )
+    assert statuses == ["done"] * wards
+    assert cases == distinct_wards == wards
+    assert transactions == distinct_transactions > 0
+    assert accounts == distinct_accounts
+    pdfs = sorted(path.name for path in out.glob("*.pdf"))
+    assert pdfs == [f"VK-2024-{n:04d}.pdf" for n in range(1, wards + 1)]
+    assert not list(out.glob("*.part"))
+    rows = list(load_workbook(out / "summary.xlsx").active.iter_rows(min_row=2, values_only=True))
+    assert [row[1] for row in rows] == [f"VK-2024-{n:04d}" for n in range(1, wards + 1)]
 
 
 # -- the list of wards --------------------------------------------------------------------------
@@ -219,6 +302,166 @@ def test_the_summary_keeps_formula_like_texts_as_text(tmp_path):
     assert cells[6].value == -10.5
 
 
+def summary_row(**values: Any) -> SummaryRow:
+    fields: dict[str, Any] = dict(
+        row=1,
+        case_id=1,
+        reference="VK-2024-0001",
+        ward_name=None,
+        status="done",
+        banks=3,
+        accounts=4,
+        deviations=0,
+        deviation_minor=0,
+        suggested="approved",
+        report_name="VK-2024-0001.pdf",
+        message=None,
+        fetches=1,
+        reported=True,
+        letters=0,
+    )
+    fields.update(values)
+    return SummaryRow(**fields)
+
+
+def remarks(path: Path) -> list[str | None]:
+    return [row[10] for row in load_workbook(path).active.iter_rows(min_row=2, values_only=True)]
+
+
+def test_the_summary_says_why_a_follow_up_is_suggested(tmp_path):
+    rows = [
+        summary_row(row=1, suggested="follow_up", reported=False),
+        summary_row(row=2, suggested="follow_up", deviations=2, deviation_minor=1_234_567),
+        summary_row(row=3),
+        summary_row(row=4, status="failed", suggested=None, message="the fetch stopped: HTTP 503"),
+    ]
+
+    path = write_summary(tmp_path / "summary.xlsx", rows, year=YEAR)
+
+    assert remarks(path) == [
+        "Vergeregnskapet er ikke registrert, så bare bankenes tall er kontrollert.",
+        "2 avvik over tersklene; se rapporten.",
+        None,
+        "the fetch stopped: HTTP 503",
+    ]
+
+
+def test_the_english_summary_says_why_in_english(tmp_path):
+    rows = [
+        summary_row(suggested="follow_up", reported=False, deviations=1, deviation_minor=100),
+    ]
+
+    path = write_summary(tmp_path / "summary.xlsx", rows, year=YEAR, language="en")
+
+    assert remarks(path) == [
+        "The guardian's account is not recorded, so only the bank figures are checked. "
+        "1 deviation above the thresholds; see the report."
+    ]
+
+
+def test_the_summary_counts_the_banks_left_to_a_letter_in_the_remark(tmp_path):
+    rows = [summary_row(banks=8, letters=2), summary_row(row=2, letters=1, message="failed")]
+
+    path = write_summary(tmp_path / "summary.xlsx", rows, year=YEAR)
+
+    assert remarks(path) == [
+        "2 av bankene må spørres med digitalt brev; kontoene der er ikke med.",
+        "failed",
+    ]
+
+
+def test_the_summary_sums_are_numbers_with_two_decimals_under_an_autofilter(tmp_path):
+    rows = [summary_row(deviation_minor=1_234_567), summary_row(row=2, deviation_minor=None)]
+
+    path = write_summary(tmp_path / "summary.xlsx", rows, year=YEAR)
+
+    sheet = load_workbook(path).active
+    amount = sheet["G2"]
+    assert amount.value == 12_345.67 and amount.number_format == "#,##0.00"
+    assert sheet["G3"].value is None
+    assert sheet.auto_filter.ref == "A1:K3"
+
+
+def test_a_ward_counts_every_bank_that_knows_it_as_the_case_list_does(tmp_path, db, case_id, clock):
+    from app.batch import control_and_report
+    from app.store.cases import list_cases
+    from app.store.writer import BankInfo, CaseWriter
+
+    # Fjordbank answered through the API; two more banks know the ward but have no API
+    writer = CaseWriter(db)
+    banks = writer.upsert_banks(
+        case_id, [BankInfo("999000037", "Brevbank"), BankInfo("999000045", "Papirbank")]
+    )
+    for org_number in ("999000037", "999000045"):
+        writer.set_bank(banks[org_number], status="letter_needed")
+
+    outcome = control_and_report(
+        db, case_id, str(tmp_path / "VK-TEST-1.pdf"), clock, "nb", "officer", None
+    )
+
+    with db.session() as session:
+        (listed,) = [row for row in list_cases(session) if row.id == case_id]
+    assert outcome.banks == listed.banks == 3
+    assert outcome.accounts == 1
+    with db.session() as session:
+        batch_id = store.open_batch(session, "wards.csv", YEAR, str(tmp_path), user="officer")
+        store.enrol_ward(session, batch_id, case_id, 1)
+        store.set_ward(session, batch_id, case_id, status="done", **outcome.as_values())
+    with db.session() as session:
+        (row,) = store.batch_summary(session, batch_id)
+    assert (row.banks, row.letters, row.reported) == (3, 2, False)
+    path = write_summary(tmp_path / "summary.xlsx", [row], year=YEAR)
+    assert remarks(path) == [
+        "Vergeregnskapet er ikke registrert, så bare bankenes tall er kontrollert. "
+        "1 avvik over tersklene; se rapporten. "  # the payment to the guardian
+        "2 av bankene må spørres med digitalt brev; kontoene der er ikke med."
+    ]
+
+
+# -- a ward that fails --------------------------------------------------------------------------
+
+
+def test_a_failed_ward_is_logged_with_its_reason_and_no_national_id(tmp_path, sandbox, caplog):
+    ward, guardian = person_id(3, 4, 1950, 111), person_id(5, 6, 1970, 222)
+    account = tmp_path / f"regnskap-{ward}.csv"
+    account.write_text(
+        "Kontonummer;Post;Beløp\n99900033334;Inngående saldo;1 000,00\n"
+        f"99900033334;Gave til {guardian};500,00\n",
+        "utf-8",
+    )
+    wards = tmp_path / "wards.csv"
+    wards.write_text(f"ward_id;guardian_id;report_file\n{ward};{guardian};{account.name}\n")
+    db = Database(f"sqlite:///{tmp_path / 'cases.sqlite3'}")
+    assert sandbox.info is not None
+    info = sandbox.info
+    batch = control_batch(db, info.base_url, info.state_dir, wards, tmp_path / "out", YEAR, TODAY)
+
+    with caplog.at_level(logging.INFO, logger="app"):
+        counts = batch.run()
+
+    # the officer is told the file, line and cell; the log only the kind of error and the line
+    assert counts.failed == 1
+    assert account.name in counts.failures[0] and "line 3" in counts.failures[0]
+    failed = [r.getMessage() for r in caplog.records if " failed: " in r.getMessage()]
+    assert len(failed) == 1
+    assert failed[0].endswith("failed: the guardian's account cannot be read (RowError, line 3)"), (
+        failed
+    )
+    logged = " ".join(r.getMessage() for r in caplog.records)
+    assert ward not in logged and guardian not in logged
+    db.dispose()
+
+
+def test_the_log_reason_masks_anything_like_a_national_id():
+    from app.batch import _WardFailed, log_reason
+
+    failure = _WardFailed(
+        "the fetch stopped", reason="the fetch stopped: HTTP 404: no customer 218790 10184"
+    )
+    assert log_reason(failure) == "the fetch stopped: HTTP 404: no customer <id>"
+    assert log_reason(RuntimeError("value 21879010184")) == "unexpected RuntimeError"
+
+
 # -- a batch killed halfway and started again -----------------------------------------------------
 
 
@@ -305,6 +548,46 @@ def test_a_batch_killed_halfway_finishes_without_redoing_or_doubling(tmp_path, s
     third = run_driver(db_url, sandbox, wards, out)
     stdout, _ = third.communicate(timeout=120)
     assert f"skipped={WARDS} fetched=0" in stdout.decode()
+    db.dispose()
+
+
+@pytest.mark.slow
+def test_ctrl_c_stops_the_batch_quietly_and_the_next_run_finishes_each_ward_once(tmp_path, sandbox):
+    count = 16
+    wards = ward_list(tmp_path, count)
+    out = tmp_path / "out"
+    db_url = f"sqlite:///{tmp_path / 'cases.sqlite3'}"
+    db = Database(db_url)
+
+    # one ward fetched at a time, so that the report worker waits for work between wards; a
+    # process group of its own, so that SIGINT reaches the batch and its report worker
+    # together, as Ctrl-C at a terminal does
+    first = run_driver(db_url, sandbox, wards, out, 1, start_new_session=True)
+    wait_for_done(db, first, 3)
+    wait_for_idle_worker(first)
+    os.killpg(first.pid, signal.SIGINT)
+    _, stderr = first.communicate(timeout=60)
+
+    errors = stderr.decode()
+    assert first.returncode == 130, errors
+    assert "Traceback" not in errors and "InvalidStateError" not in errors
+    assert errors.rstrip().endswith("interrupted")
+    deadline = time.monotonic() + 10
+    while True:  # the report workers are gone with the batch
+        try:
+            os.killpg(first.pid, 0)
+        except ProcessLookupError:
+            break
+        assert time.monotonic() < deadline, "a report worker outlived the batch"
+        time.sleep(0.1)
+    finished_first = done_count(db)
+    assert 3 <= finished_first < count, "the interrupt came too late to test a resume"
+
+    second = run_driver(db_url, sandbox, wards, out)
+    stdout, stderr = second.communicate(timeout=600)
+    assert second.returncode == 0, stderr.decode()
+    assert f"wards={count} done={count} skipped={finished_first}" in stdout.decode()
+    assert_each_ward_once(db, count, out)
     db.dispose()
 
 
