@@ -560,7 +560,10 @@ class SummaryRow:
 
 
 def batch_summary(session: Session, batch_id: int) -> list[SummaryRow]:
-    """One row per ward of the batch, in the order of the list."""
+    """One row per ward of the batch, in the order of the list. A finished ward's banks are
+    counted in the store as `boinnsyn cases` counts them (every bank that knows the ward), so
+    a ward finished by an older run that left out the banks needing a letter reads right."""
+    banks = select(func.count(Bank.id)).where(Bank.case_id == ControlBatchWard.case_id)
     reported = (
         select(ReportedAccountRow.id)
         .where(ReportedAccountRow.case_id == ControlBatchWard.case_id)
@@ -578,7 +581,7 @@ def batch_summary(session: Session, batch_id: int) -> list[SummaryRow]:
             reference=reference,
             ward_name=ward_name,
             status=ward.status,
-            banks=ward.banks,
+            banks=bank_count if ward.status == "done" else ward.banks,
             accounts=ward.accounts,
             deviations=ward.deviations,
             deviation_minor=ward.deviation_minor,
@@ -589,8 +592,15 @@ def batch_summary(session: Session, batch_id: int) -> list[SummaryRow]:
             reported=bool(has_report),
             letters=int(letter_count or 0),
         )
-        for ward, reference, ward_name, has_report, letter_count in session.execute(
-            select(ControlBatchWard, Case.reference, Case.subject_name, reported, letters)
+        for ward, reference, ward_name, bank_count, has_report, letter_count in session.execute(
+            select(
+                ControlBatchWard,
+                Case.reference,
+                Case.subject_name,
+                banks.scalar_subquery(),
+                reported,
+                letters,
+            )
             .join(Case, Case.id == ControlBatchWard.case_id)
             .where(ControlBatchWard.batch_id == batch_id)
             .order_by(ControlBatchWard.row, ControlBatchWard.id)

@@ -410,6 +410,10 @@ def test_a_ward_counts_every_bank_that_knows_it_as_the_case_list_does(tmp_path, 
     with db.session() as session:
         (row,) = store.batch_summary(session, batch_id)
     assert (row.banks, row.letters, row.reported) == (3, 2, False)
+    with db.session() as session:  # as an older run stored it, without the letter banks
+        store.set_ward(session, batch_id, case_id, banks=1)
+    with db.session() as session:
+        assert store.batch_summary(session, batch_id)[0].banks == 3
     path = write_summary(tmp_path / "summary.xlsx", [row], year=YEAR)
     assert remarks(path) == [
         "Vergeregnskapet er ikke registrert, så bare bankenes tall er kontrollert. "
