@@ -137,32 +137,32 @@ def wait_for_idle_worker(process: subprocess.Popen) -> None:
         seen = report_workers(process.pid)
 
 
+def stored_counts(session) -> dict[str, int]:
+    """Cases, transactions and accounts stored, each beside how many distinct ones there are."""
+
+    def count(*columns) -> int:
+        distinct = select(*columns).distinct().subquery()
+        return session.scalar(select(func.count()).select_from(distinct)) or 0
+
+    return {
+        "cases": session.scalar(select(func.count(Case.id))) or 0,
+        "wards": count(Case.subject_id, Case.guardian_id),
+        "transactions": session.scalar(select(func.count(Transaction.id))) or 0,
+        "distinct_transactions": count(Transaction.account_id, Transaction.key),
+        "accounts": session.scalar(select(func.count(Account.id))) or 0,
+        "distinct_accounts": count(Account.case_id, Account.account_number),
+    }
+
+
 def assert_each_ward_once(db: Database, wards: int, out: Path) -> None:
     """Every ward done, with one case, its accounts and transactions once, one PDF each."""
     with db.session() as session:
         statuses = list(session.scalars(select(ControlBatchWard.status)))
-        cases = session.scalar(select(func.count(Case.id)))
-        distinct_wards = session.scalar(
-            select(func.count()).select_from(
-                select(Case.subject_id, Case.guardian_id).distinct().subquery()
-            )
-        )
-        transactions = session.scalar(select(func.count(Transaction.id)))
-        distinct_transactions = session.scalar(
-            select(func.count()).select_from(
-                select(Transaction.account_id, Transaction.key).distinct().subquery()
-            )
-        )
-        accounts = session.scalar(select(func.count(Account.id)))
-        distinct_accounts = session.scalar(
-            select(func.count()).select_from(
-                select(Account.case_id, Account.account_number).distinct().subquery()
-            )
-        )
+        counted = stored_counts(session)
     assert statuses == ["done"] * wards
-    assert cases == distinct_wards == wards
-    assert transactions == distinct_transactions > 0
-    assert accounts == distinct_accounts
+    assert counted["cases"] == counted["wards"] == wards
+    assert counted["transactions"] == counted["distinct_transactions"] > 0
+    assert counted["accounts"] == counted["distinct_accounts"]
     pdfs = sorted(path.name for path in out.glob("*.pdf"))
     assert pdfs == [f"VK-2024-{n:04d}.pdf" for n in range(1, wards + 1)]
     assert not list(out.glob("*.part"))
@@ -509,24 +509,7 @@ def test_a_batch_killed_halfway_finishes_without_redoing_or_doubling(tmp_path, s
                 .group_by(RequestLog.case_id)
             ).all()
         )
-        cases = session.scalar(select(func.count(Case.id)))
-        distinct_wards = session.scalar(
-            select(func.count()).select_from(
-                select(Case.subject_id, Case.guardian_id).distinct().subquery()
-            )
-        )
-        transactions = session.scalar(select(func.count(Transaction.id)))
-        distinct_transactions = session.scalar(
-            select(func.count()).select_from(
-                select(Transaction.account_id, Transaction.key).distinct().subquery()
-            )
-        )
-        accounts = session.scalar(select(func.count(Account.id)))
-        distinct_accounts = session.scalar(
-            select(func.count()).select_from(
-                select(Account.case_id, Account.account_number).distinct().subquery()
-            )
-        )
+        counted = stored_counts(session)
         reported = session.scalar(select(func.count(ReportedAccountRow.id)))
 
     assert statuses == {"done"} and len(fetches) == WARDS
@@ -534,9 +517,9 @@ def test_a_batch_killed_halfway_finishes_without_redoing_or_doubling(tmp_path, s
     assert all(1 <= count <= 2 for count in fetches.values())
     for case_id in finished_first:
         assert relations[case_id] == 1  # one fetch reached the banks for a finished ward
-    assert cases == distinct_wards == WARDS
-    assert transactions == distinct_transactions > 0
-    assert accounts == distinct_accounts
+    assert counted["cases"] == counted["wards"] == WARDS
+    assert counted["transactions"] == counted["distinct_transactions"] > 0
+    assert counted["accounts"] == counted["distinct_accounts"]
     assert reported == 1  # the one ward with a guardian's account, imported once
 
     pdfs = sorted(path.name for path in out.glob("*.pdf"))
