@@ -58,7 +58,7 @@ from app.ui.case_list import CASE_ID_ROLE, CaseListModel
 from app.ui.chart import BalanceChart
 from app.ui.fetch_panel import FetchPanel
 from app.ui.formatting import account_number, format_date, format_minor
-from app.ui.labels import TRANSACTION_STATUS
+from app.ui.labels import TRANSACTION_STATUS, service_label
 from app.ui.new_case import NewCaseDialog
 from app.ui.notes import NotesPanel
 from app.ui.overview import OverviewWidget
@@ -123,7 +123,12 @@ class MainWindow(QMainWindow):
             Qt.ContextMenuPolicy.CustomContextMenu
         )
         self.case_view.setAlternatingRowColors(True)
-        for column, width in enumerate((105, 75, 125, 50, 55, 90)):
+        metrics = self.case_view.fontMetrics()
+        service_width = 16 + max(
+            metrics.horizontalAdvance(service_label(service.value, short=True))
+            for service in Service
+        )  # "Vergekontroll" whole, in the language the window starts in
+        for column, width in enumerate((105, max(75, service_width), 125, 50, 55, 90)):
             self.case_view.setColumnWidth(column, width)
         self.case_view.selectionModel().currentRowChanged.connect(self._case_row_changed)
         self.case_model.modelReset.connect(self._reselect_case)
@@ -202,7 +207,9 @@ class MainWindow(QMainWindow):
         self.main_split.addWidget(self.case_view)
         self.main_split.addWidget(case_pane)
         self.main_split.setStretchFactor(1, 4)
-        self.main_split.setSizes([330, 1070])  # the case list shows its three first columns
+        # the case list shows its three first columns
+        shown = sum(self.case_view.columnWidth(column) for column in range(3)) + 24
+        self.main_split.setSizes([shown, 1400 - shown])
         self.setCentralWidget(self.main_split)
 
         self.fetch_panel = FetchPanel(self)

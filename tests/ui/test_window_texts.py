@@ -139,3 +139,21 @@ def test_a_case_never_fetched_says_so_under_still_missing(
         "Ingenting er hentet ennå: hent fra bankene eller importer filene deres."
     ]
     window.wait_for_workers()
+
+
+def test_the_case_list_shows_the_kind_of_every_case_whole(
+    qtbot: QtBot, runtime: Runtime, translations: Translations
+) -> None:
+    from app.domain.services import Service
+    from app.ui.labels import service_label
+
+    window = make_window(qtbot, runtime, translations, "nb")
+    window.resize(1440, 880)
+    window.show()
+    qtbot.waitExposed(window)
+    view, metrics = window.case_view, window.case_view.fontMetrics()
+
+    widest = max(metrics.horizontalAdvance(service_label(s.value, short=True)) for s in Service)
+    assert service_label(Service.GUARDIANSHIP.value, short=True) == "Vergekontroll"
+    assert view.columnWidth(1) >= widest + 8  # the text and the cell's margins
+    assert window.main_split.sizes()[0] >= sum(view.columnWidth(c) for c in range(3))
