@@ -57,6 +57,7 @@ from app.harvest.harvest import Harvest
 from app.imports.errors import ImportFileError
 from app.imports.tabular import decode_text
 from app.imports.vergeregnskap import read_report
+from app.reports import formatting as fmt
 from app.reports.control_section import write_control_report
 from app.reports.exports import AMOUNT_FORMAT, xlsx_text
 from app.reports.files import (
@@ -885,7 +886,8 @@ def _run_command(runtime: Any, args: Any) -> int:
     case_id = _case_id(runtime, args.case)
     control = control_case(runtime.db, case_id)
     for deviation in control.result.deviations:
-        print(f"{deviation.rule.value:<22} {deviation.account_number} {deviation.reason}")
+        number = fmt.account_number(deviation.account_number)
+        print(f"{deviation.rule.value:<22} {number} {deviation.reason}")
     line = (
         f"case={case_id} accounts={len(control.result.accounts)} "
         f"deviations={len(control.result.deviations)} suggested={control.suggested.value}"

@@ -31,6 +31,7 @@ def test_template_import_run_and_outcome(tmp_path, capsys):
     assert main(["control-run", "VK-TEST-1", "--out", str(tmp_path / "k.pdf")]) == 0
     out = capsys.readouterr().out
     assert "to_guardian" in out and "deviations=1 suggested=follow_up" in out
+    assert " 9990.00.33334 " in out  # grouped as everywhere else
     assert (tmp_path / "k.pdf").stat().st_size > 0
 
     assert main(["control-outcome", "VK-TEST-1", "follow-up"]) == 2  # a reason is required
