@@ -327,12 +327,24 @@ class ControlBatch:
         second core instead of taking the fetch's turns under the interpreter lock."""
         if self.report_processes <= 0:
             return ThreadPoolExecutor(max_workers=1, thread_name_prefix="batch-reports")
-        return ProcessPoolExecutor(
+        executor = ProcessPoolExecutor(
             max_workers=self.report_processes,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_start_report_worker,
             initargs=(self.db.url,),
         )
+        if threading.current_thread() is not threading.main_thread():
+            return executor  # only the main thread may change how signals are handled
+        # The workers are started now, for the moment of their start with Ctrl-C ignored: a
+        # new process inherits that and keeps it while it imports, before its initializer
+        # could say so itself. The batch itself hears Ctrl-C again at once.
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            for _ in range(self.report_processes):
+                executor.submit(os.getpid)  # starts a worker process before returning
+        finally:
+            signal.signal(signal.SIGINT, previous)
+        return executor
 
     # -- setting up
 
@@ -367,7 +379,7 @@ class ControlBatch:
                 except InvalidInput as error:
                     # the reference taken by another case, or an open control of the ward's
                     # year with another guardian: the list must be put right first
-                    column = "reference" if isinstance(error, ReferenceTaken) else "guardian_id"
+                    column = "reference" if isinstance(error, ReferenceTaken) else "ward_id"
                     raise WardsFileError(
                         self.wards_file.name, error.rule, ward.line, column
                     ) from None
@@ -703,9 +715,10 @@ SUMMARY_HEADERS = {
     ),
 }
 OUTCOME_WORDS = {
-    "nb": {"approved": "Godkjenne", "follow_up": "Følge opp"},
-    "en": {"approved": "Approve", "follow_up": "Follow up"},
+    "nb": {"approved": "Godkjent", "follow_up": "Til oppfølging"},
+    "en": {"approved": "Approved", "follow_up": "Needs follow-up"},
 }
+"""The suggested outcome in the words the control report and the window use."""
 STATUS_WORDS = {
     "nb": {
         "done": "ferdig",

@@ -226,7 +226,7 @@ def test_an_open_control_of_the_year_with_another_guardian_is_named_by_line(tmp_
         batch.run()
 
     message = str(caught.value)
-    assert message.startswith("wards.csv, line 3, column guardian_id: ")
+    assert message.startswith("wards.csv, line 3, column ward_id: ")
     assert f"case {old}" in message and "(VK-OLD) is already open" in message
     assert ward not in message and first not in message and second not in message
     with db.session() as session:  # nothing fetched, the open case untouched
@@ -530,7 +530,7 @@ def test_a_batch_killed_halfway_finishes_without_redoing_or_doubling(tmp_path, s
     assert len(rows) == WARDS
     assert [row[1] for row in rows] == [f"VK-2024-{n:04d}" for n in range(1, WARDS + 1)]
     assert {row[8] for row in rows} == {"ferdig"}
-    assert all(row[7] in ("Godkjenne", "Følge opp") for row in rows)
+    assert all(row[7] in ("Godkjent", "Til oppfølging") for row in rows)  # as in the reports
 
     third = run_driver(db_url, sandbox, wards, out)
     stdout, _ = third.communicate(timeout=120)
@@ -601,3 +601,22 @@ def test_the_command_line_runs_a_small_batch(tmp_path, private_home):
     assert len(list(out.glob("*.pdf"))) == 3 and (out / "summary.xlsx").is_file()
     ids = {w.ward_id for w in read_wards(wards, year=year, today=SystemClock().today())}
     assert not any(ward in name for name in os.listdir(out) for ward in ids)
+
+
+def test_a_report_worker_ignores_ctrl_c_from_its_first_moment(tmp_path, sandbox):
+    """Ctrl-C reaches every process of the terminal's group, a report worker still importing
+    its modules included; it must not die there with a traceback."""
+    db = Database(f"sqlite:///{tmp_path / 'cases.sqlite3'}")
+    wards = tmp_path / "wards.csv"
+    wards.write_text("ward_id;guardian_id\n21879010184;09826510185\n")
+    assert sandbox.info is not None
+    info = sandbox.info
+    batch = control_batch(db, info.base_url, info.state_dir, wards, tmp_path / "out", YEAR, TODAY)
+    executor = batch._report_executor()
+    try:
+        (worker,) = executor._processes.values()  # type: ignore[attr-defined]
+        os.kill(worker.pid, signal.SIGINT)  # while it is still starting
+        assert executor.submit(os.getpid).result(timeout=60) == worker.pid
+    finally:
+        executor.shutdown()
+        db.dispose()
