@@ -35,6 +35,7 @@ from app.runtime import Runtime
 from app.secrets import KeyringUnavailable
 from app.store.cases import (
     CaseNotFound,
+    DuplicateCase,
     banks_with_accounts,
     count_transactions,
     create_case,
@@ -291,7 +292,14 @@ def _demo_case(runtime: Runtime) -> int:
         cutoff_date=today - timedelta(days=DEMO_RULING_DAYS_AGO + 3),
         today=today,
     )
-    return create_case(runtime.db, facts, environment="sandbox", user=config.current_user())
+    try:
+        return create_case(runtime.db, facts, environment="sandbox", user=config.current_user())
+    except DuplicateCase as error:
+        raise CommandRefused(
+            f"the demo fetches {DEMO_DEBTOR_NAME} ({DEMO_DEBTOR}), and case {error.case_number} "
+            f"({error.reference}) is open for that company; close it first "
+            f"(boinnsyn close {error.reference})"
+        ) from None
 
 
 def _harvest(runtime: Runtime, case_id: int) -> Harvest:

@@ -188,3 +188,17 @@ def test_a_secret_piped_without_a_terminal_is_read_without_a_warning(
     captured = capsys.readouterr()
     assert captured.err == ""
     assert "directory key stored" in captured.out
+
+
+def test_the_demo_names_the_case_that_keeps_its_company_busy(tmp_path, capsys):
+    command = ["new", "bankruptcy", "--reference", "K-EGEN", "--debtor", "999000010"]
+    assert main([*command, "--ruling-date", "05.05.2025"]) == 0
+    capsys.readouterr()
+
+    assert main(["demo", "--out", str(tmp_path / "r.pdf")]) == 2
+
+    assert capsys.readouterr().err == (
+        "boinnsyn: the demo fetches SYNTETISK BYGG AS (999000010), and case 1 (K-EGEN) is "
+        "open for that company; close it first (boinnsyn close K-EGEN)\n"
+    )
+    assert not (tmp_path / "r.pdf").exists()
