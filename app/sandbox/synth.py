@@ -123,6 +123,13 @@ class Tx:
     wire: dict | None = field(default=None, repr=False)
 
 
+MONTHS = (
+    "januar", "februar", "mars", "april", "mai", "juni",
+    "juli", "august", "september", "oktober", "november", "desember",
+)  # fmt: skip
+"""Month names as Norwegian banks write them, whatever the machine's locale."""
+
+
 # -- bank transaction codes (REFERENCE §5.7) ------------------------------------------------
 
 CARD_PURCHASE = ("payments", "customerCardTransactions", "pointOfSalePosPayment", "Varekjøp")
@@ -622,7 +629,7 @@ def _everyday_person(g: _Month, death: date | None) -> None:
             AVTALEGIRO,
             counterparty=people.LANDLORD,
             references=(("mandateIdentification", f"AG-{seed_int('ag', plan.party) % 10**8}"),),
-            info=f"Husleie {g.first:%B}".lower().capitalize(),
+            info=f"Husleie {MONTHS[g.first.month - 1]}",
         )
         for number, utility in enumerate(people.UTILITIES[:4]):
             bill = _money(rng.uniform(250, 1800))

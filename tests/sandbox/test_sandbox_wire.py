@@ -48,3 +48,14 @@ def test_the_dict_sent_as_json_reads_back_as_the_same_model() -> None:
         assert models.Transaction.model_validate_json(json.dumps(built)) == wire.transaction_model(
             tx, plan, bank, False
         )
+
+
+def test_rent_is_worded_with_norwegian_month_names_whatever_the_locale() -> None:
+    rents = {
+        tx.day.month: tx.info
+        for bank, plan, hist in histories()
+        for tx in synth.transactions_between(hist, date(2025, 1, 1), date(2025, 12, 31))
+        if tx.info and tx.info.startswith("Husleie ") and tx.info != "Husleie lokaler"
+    }
+    assert rents[2] == "Husleie februar" and rents[5] == "Husleie mai"
+    assert rents[10] == "Husleie oktober"
