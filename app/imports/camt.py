@@ -122,6 +122,8 @@ BALANCE_KINDS = {
 }
 """Balance type codes; PRCD stands in as the opening balance when a statement has no OPBD."""
 
+# TODO: These names of the bank transaction codes reach the reports and the window in English;
+# they need bokmål through the translation source, as the other core texts have.
 DOMAINS = {
     "PMNT": "Payments",
     "CAMT": "Cash management",
