@@ -15,6 +15,7 @@ from datetime import date, datetime
 
 from app.domain.services import Service, ServiceProfile, profile
 from app.store import report_queries as q
+from app.store import review_queries
 from app.store.browse import AccountOverview, CaseOverview, case_overview
 from app.store.db import Database
 
@@ -103,6 +104,11 @@ class ReportData:
     made_at: datetime
     user: str
     version: str
+    outside_period: int = 0
+    """Transactions booked outside the period the service allows (old imported files)."""
+    # TODO: `totals` still count these transactions; report_queries.account_activity would
+    # need a period bound to leave them out of the sums.
+    allowed_period: tuple[date, date] | None = None
     _overviews: dict[int, AccountOverview] = field(default_factory=dict, repr=False)
 
     @property
@@ -175,6 +181,7 @@ def collect(
             n.target_id for n in notes if n.target_kind == "transaction" and n.target_id
         }
         transactions = q.transactions_by_id(session, sorted(wanted))
+        allowed = profile(service).period(case.key_date, made_at.date())
         return ReportData(
             case=case,
             profile=profile(service),
@@ -196,6 +203,10 @@ def collect(
             made_at=made_at,
             user=user,
             version=version,
+            outside_period=review_queries.count_outside(
+                session, case_id, allowed.start, allowed.end
+            ),
+            allowed_period=(allowed.start, allowed.end),
         )
 
 

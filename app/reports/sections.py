@@ -368,7 +368,10 @@ def summary(ctx: ReportContext) -> list[Flowable]:
     pending = sum(s.pending for s in data.totals.values())
     flagged = len(data.flagged)
     no_balance = sum(
-        1 for bank in data.overview.banks for a in bank.accounts if a.balance_end is None
+        1
+        for bank in data.overview.banks
+        for a in bank.accounts
+        if a.balance_end is None or a.balance_key is None
     )
     story: list[Flowable] = [
         ctx.chapter_heading("summary", tr("section.summary")),
@@ -402,6 +405,17 @@ def summary(ctx: ReportContext) -> list[Flowable]:
     ]
     if pending:
         story.append(_p(tr("summary.tx_pending", count=pending), styles.small))
+    if data.outside_period and data.allowed_period:
+        story.append(
+            _p(
+                tr(
+                    "summary.outside_period",
+                    count=data.outside_period,
+                    period=fmt.period(*data.allowed_period),
+                ),
+                styles.small,
+            )
+        )
     story.append(ctx.sub_heading("summary-missing", tr("summary.missing"), contents=False))
     story += _missing(ctx)
     return story

@@ -113,6 +113,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Kontoer uten kjent saldo, ikke med i summene: {count}.",
         "Accounts without a known balance, left out of the sums: {count}.",
     ),
+    "summary.outside_period": (
+        "Innleste transaksjoner utenfor sakens periode {period}: {count}. De er beholdt i "
+        "saken, men gir ikke flagg.",
+        "Imported transactions outside the case's period {period}: {count}. They are kept in "
+        "the case, but raise no flags.",
+    ),
     "summary.balances": ("Eiendeler og gjeld", "Assets and debts"),
     "summary.balances_note": (
         "Eiendeler er summen av positive saldoer, gjeld summen av negative saldoer (lån, "

@@ -36,6 +36,16 @@ def latest_known(
     return None
 
 
+def reaches(known: KnownBalance, period_start: date) -> bool:
+    """Whether a balance in the case may be worked out from `known`.
+
+    Only a balance inside the case's period, or at its edge (the end of the day before it
+    starts), will do: the bookings between an older balance (a statement file from years
+    before) and the period are not in the case, so carrying it forward would be a guess.
+    """
+    return known.as_of >= period_start - timedelta(days=1)
+
+
 def balance_on(day: date, known: KnownBalance, bookings: Iterable[tuple[date, int]]) -> int:
     """The booked balance at the end of `day`, from a known balance and booked amounts.
 

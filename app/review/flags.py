@@ -22,6 +22,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from app.domain.money import format_amount
+from app.domain.periods import Period
 from app.domain.services import Service
 from app.domain.text import QT_TRANSLATE_NOOP as _T
 
@@ -138,8 +139,13 @@ def find_flags(
     key_date: date,
     period_start: date,
     settings: RuleSettings | None = None,
+    case_period: Period | None = None,
 ) -> list[Finding]:
-    """Run every rule over the case's transactions and return what they found."""
+    """Run every rule over the case's transactions and return what they found.
+
+    Only transactions booked inside `case_period` (when given) are flagged; those outside it
+    (an imported file reaching years back) still count as counterparties seen before.
+    """
     settings = settings or RuleSettings()
     rows = [row for row in rows if row.status != "info" and row.booking_date is not None]
     own_accounts = {_digits(row.account_number) for row in rows}
@@ -157,6 +163,8 @@ def find_flags(
 
     for row in rows:
         booked: date = row.booking_date  # type: ignore[assignment]
+        if case_period is not None and not case_period.start <= booked <= case_period.end:
+            continue
         out = row.amount_minor < 0
         size = abs(row.amount_minor)
         if service in KEY_DATE_LABELS and booked > key_date:
@@ -224,11 +232,13 @@ def refresh_flags(db: Any, case_id: int, settings: RuleSettings | None = None) -
         case = load_case(session, case_id)
         facts = facts_of(case)
         period_start = case.period_start or facts.key_date
+        case_period = facts.period(date.today())
         findings = find_flags(
             review_queries.flag_inputs(session, case_id),
             service=facts.service,
             key_date=facts.key_date,
             period_start=period_start,
             settings=settings,
+            case_period=case_period,
         )
         return review_queries.store_rule_flags(session, case_id, findings)

@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from app.review.balances import KnownBalance, balance_on, latest_known
+from app.review.balances import KnownBalance, balance_on, latest_known, reaches
 from app.store import review_queries
+from app.store.browse import case_period_start
+from app.store.cases import load_case
 from app.store.db import Database
 from app.store.workflow import AccountFigures, account_figures
 
@@ -48,14 +50,17 @@ def positions(db: Database, case_id: int, key_date: date) -> list[AccountPositio
     """Every account's position, by the same rule as the case overview: a balance the bank
     gave for the key date itself is taken as it is; otherwise the key-date balance is worked
     back from the latest known balance, so an account closed after the key date still counts
-    with what it held then."""
+    with what it held then. A known balance from before the case's period (an old statement
+    file) is not carried forward: the key-date balance is then unknown."""
     found = []
     with db.session() as session:
+        case = load_case(session, case_id)
+        period_start = case_period_start(case.service, case.key_date)
         stored_on_key_date = review_queries.balances_on(session, case_id, key_date)
         for account in account_figures(session, case_id):
             known = _known(account)
             at_key = stored_on_key_date.get(account.account_id)
-            if at_key is None and known is not None:
+            if at_key is None and known is not None and reaches(known, period_start):
                 since = min(known.as_of, key_date)
                 moved = review_queries.booked_amounts(session, account.account_id, since)
                 at_key = balance_on(key_date, known, moved)

@@ -22,8 +22,8 @@ from typing import Any, cast
 from sqlalchemy import ColumnElement, and_, exists, func, or_, select, update
 from sqlalchemy.orm import Session
 
-from app.domain.services import Service
-from app.review.balances import KnownBalance, balance_on, daily_balances, latest_known
+from app.domain.services import Service, profile
+from app.review.balances import KnownBalance, balance_on, daily_balances, latest_known, reaches
 from app.store.cases import banks_with_accounts, load_case, transaction_counts
 from app.store.models import Account, Flag, Note, Transaction
 from app.store.report_queries import booked_movements
@@ -446,6 +446,15 @@ def key_balance_date(service: str, key_date: date) -> date:
     return key_date
 
 
+def case_period_start(service: str, key_date: date, today: date | None = None) -> date:
+    """The first day of the widest period the service allows for the case.
+
+    Files may be imported from long before it (the stored case period widens to take them in);
+    a balance older than this day says nothing about the key date.
+    """
+    return profile(Service(service)).period(key_date, today or date.today()).start
+
+
 def _known_balance(account: Account) -> KnownBalance | None:
     """The latest stored balance, booked before available; zero at closing for a closed one."""
     latest: dict[str, KnownBalance] = {}
@@ -558,15 +567,19 @@ class CaseOverview:
 
 
 def _account_overview(
-    account: Account, balance_date: date, movements: list[tuple[date, int]], count: int
+    account: Account,
+    balance_date: date,
+    movements: list[tuple[date, int]],
+    count: int,
+    period_start: date,
 ) -> AccountOverview:
     known = _known_balance(account)
     stored = _stored_on(account, balance_date)
-    derived = stored is None and known is not None
+    derived = stored is None and known is not None and reaches(known, period_start)
     if stored is not None:
         at_key: int | None = stored
-    elif known is not None:
-        at_key = balance_on(balance_date, known, movements)
+    elif derived:
+        at_key = balance_on(balance_date, known, movements)  # type: ignore[arg-type]
     else:
         at_key = None
     return AccountOverview(
@@ -605,6 +618,7 @@ def case_overview(session: Session, case_id: int) -> CaseOverview:
     """Everything the overview page shows, computed from what is stored for the case."""
     case = load_case(session, case_id)
     balance_date = key_balance_date(case.service, case.key_date)
+    period_start = case_period_start(case.service, case.key_date)
     movements = booked_movements(session, case_id)
     counts = transaction_counts(session, case_id)
 
@@ -613,7 +627,9 @@ def case_overview(session: Session, case_id: int) -> CaseOverview:
     all_accounts: list[AccountOverview] = []
     for bank in banks_with_accounts(session, case_id):
         accounts = tuple(
-            _account_overview(a, balance_date, movements.get(a.id, []), counts.get(a.id, 0))
+            _account_overview(
+                a, balance_date, movements.get(a.id, []), counts.get(a.id, 0), period_start
+            )
             for a in bank.accounts
         )
         all_accounts.extend(accounts)

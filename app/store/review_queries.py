@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from datetime import date
 
-from sqlalchemy import and_, delete, select, tuple_
+from sqlalchemy import and_, delete, func, or_, select, tuple_
 from sqlalchemy.orm import Session
 
 from app.review.balances import KnownBalance
@@ -125,3 +125,16 @@ def booked_amounts(
         )
         if booked is not None
     ]
+
+
+def count_outside(session: Session, case_id: int, start: date, end: date) -> int:
+    """How many of the case's transactions were booked before `start` or after `end`."""
+    return int(
+        session.scalar(
+            select(func.count(Transaction.id)).where(
+                Transaction.case_id == case_id,
+                or_(Transaction.booking_date < start, Transaction.booking_date > end),
+            )
+        )
+        or 0
+    )

@@ -1,0 +1,66 @@
+"""An estate with a statement file from years before the death: its closing balance is not
+carried forward to the date of death, and the report counts the transactions outside the
+case's period once."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+from report_support import all_text
+
+from app.domain.cases import new_estate
+from app.imports.into_case import CaseImport
+from app.review.positions import positions
+from app.store.browse import case_overview
+from app.store.cases import create_case
+
+SAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "samples" / "camt"
+NOW = datetime(2025, 6, 16, 10, tzinfo=UTC)
+DEATH = date(2025, 4, 22)
+BANK = "999000061"
+
+
+@pytest.fixture
+def case_id(db) -> int:
+    facts = new_estate(
+        reference="D-1", deceased_id="02913810077", death_date=DEATH, today=NOW.date()
+    )
+    case_id = create_case(db, facts, environment="sandbox", user="executor")
+    CaseImport(db, case_id, user="executor", now=NOW).import_file(
+        SAMPLES / "viafintech__053_valid_example.xml", bank_org=BANK, bank_name="Utenlandsk bank"
+    )
+    return case_id
+
+
+def test_a_balance_from_2013_gives_no_balance_at_the_date_of_death(db, case_id):
+    with db.session() as session:
+        overview = case_overview(session, case_id)
+    (account,) = [a for bank in overview.banks for a in bank.accounts]
+
+    assert account.balance_end == 2306
+    assert account.balance_key is None
+    assert not account.balance_key_derived
+
+
+def test_the_estate_positions_leave_the_old_balance_unknown(db, case_id):
+    (position,) = positions(db, case_id, DEATH)
+
+    assert position.at_key_date is None
+
+
+def test_the_report_counts_the_old_account_without_a_known_balance(db, case_id, write_report):
+    text = " ".join(all_text(write_report(case_id, language="nb")))
+
+    assert "23,06 (beregnet)" not in text
+    assert "Kontoer uten kjent saldo, ikke med i summene: 1." in text
+
+
+def test_the_report_says_once_how_many_transactions_lie_outside_the_period(
+    db, case_id, write_report
+):
+    text = " ".join(all_text(write_report(case_id, language="en")))
+
+    assert text.count("Imported transactions outside the case's period") == 1
+    assert "22.01.2025" in text and ": 5. They are kept in the case" in text
