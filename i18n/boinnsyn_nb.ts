@@ -830,7 +830,7 @@
         <translation>Forslag:</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+60"/>
         <source>Choose approved or needs follow-up first.</source>
         <translation>Velg godkjent eller til oppfølging først.</translation>
     </message>
@@ -850,7 +850,12 @@
         <translation>Til oppfølging</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
+        <source>No outcome recorded for this guardian&apos;s account. Earlier: %1 by %2 on %3, given before the guardian&apos;s account was read in again on %4.</source>
+        <translation>Ingen utfall registrert for dette vergeregnskapet. Tidligere: %1 av %2 %3, gitt før vergeregnskapet ble lest inn på nytt %4.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Recorded: %1 by %2 on %3</source>
         <translation>Registrert: %1 av %2 %3</translation>
     </message>
@@ -1313,7 +1318,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/ui/main_window.py" line="+315"/>
+        <location filename="../app/ui/main_window.py" line="+322"/>
         <source>Boinnsyn — bank information for estates and guardianships</source>
         <translation>Boinnsyn — bankopplysninger for bo og vergemål</translation>
     </message>
@@ -3249,7 +3254,7 @@ Vil du slette den likevel?</translation>
 <context>
     <name>flags</name>
     <message>
-        <location filename="../app/review/flags.py" line="+32"/>
+        <location filename="../app/review/flags.py" line="+33"/>
         <source>Booked {booking_date}, after the {key_date_label} {key_date}</source>
         <translation>Bokført {booking_date}, etter {key_date_label} {key_date}</translation>
     </message>
@@ -3594,7 +3599,7 @@ Vil du slette den likevel?</translation>
         <translation>Penger ut i året: oppgitt {reported} kr, bankens {bank} kr, eller {net} kr etter tilbakeføringer (differanse {difference} kr fra det nærmeste)</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+83"/>
         <source>Approved</source>
         <translation>Godkjent</translation>
     </message>
@@ -3609,7 +3614,7 @@ Vil du slette den likevel?</translation>
         <translation>Utfall</translation>
     </message>
     <message>
-        <location filename="../app/review/control.py" line="+79"/>
+        <location filename="../app/review/control.py" line="+81"/>
         <location line="+5"/>
         <source>Reason</source>
         <translation>Begrunnelse</translation>
@@ -3797,7 +3802,7 @@ Vil du slette den likevel?</translation>
     <message>
         <location filename="../app/domain/bankruptcy.py" line="+61"/>
         <location filename="../app/domain/cases.py" line="-5"/>
-        <location filename="../app/domain/guardianship.py" line="-268"/>
+        <location filename="../app/domain/guardianship.py" line="-289"/>
         <location line="+2"/>
         <source>must be given</source>
         <translation>må oppgis</translation>
@@ -3830,7 +3835,7 @@ Vil du slette den likevel?</translation>
         <translation>må være en annen person enn vergehaveren</translation>
     </message>
     <message>
-        <location filename="../app/batch.py" line="+512"/>
+        <location filename="../app/batch.py" line="+525"/>
         <location filename="../app/domain/cases.py" line="+3"/>
         <source>must be the last calendar year; the control covers no other</source>
         <translation>må være forrige kalenderår; kontrollen gjelder bare det året</translation>
@@ -3908,7 +3913,7 @@ Vil du slette den likevel?</translation>
         <translation>er oppgitt to ganger; slå dem sammen</translation>
     </message>
     <message>
-        <location line="+256"/>
+        <location line="+277"/>
         <source>must be approved or follow-up</source>
         <translation>må være godkjent eller til oppfølging</translation>
     </message>

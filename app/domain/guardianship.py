@@ -408,7 +408,7 @@ class Deviation:
 
     @property
     def reason(self) -> str:
-        return reason_text(self.rule, self.params)
+        return reason_text(self.rule, self.params, currency=self.currency)
 
 
 def reason_template(rule: Rule | str, params: dict[str, Any]) -> str:
@@ -421,10 +421,15 @@ def reason_template(rule: Rule | str, params: dict[str, Any]) -> str:
 
 
 def reason_text(
-    rule: Rule | str, params: dict[str, Any], translate: Callable[[str], str] = lambda t: t
+    rule: Rule | str,
+    params: dict[str, Any],
+    translate: Callable[[str], str] = lambda t: t,
+    *,
+    currency: str = "NOK",
 ) -> str:
-    """The reason of a deviation, in the language `translate` gives (English by default)."""
-    template = translate(reason_template(rule, params))
+    """The reason of a deviation, in the language `translate` gives (English by default),
+    with its amounts named in the deviation's currency."""
+    template = in_currency(translate(reason_template(rule, params)), currency)
     values = {
         key: format_amount(value, minor=True) if key in _AMOUNT_PARAMS else value
         for key, value in params.items()
@@ -435,6 +440,22 @@ def reason_text(
         return template.format_map(
             {k: values.get(k, "?") for k in re.findall(r"{(\w+)}", template)}
         )
+
+
+def currency_unit(currency: str) -> str:
+    """The unit written after an amount: kr for Norwegian kroner, the ISO code otherwise."""
+    return "kr" if currency == "NOK" else currency
+
+
+_KRONER = re.compile(r"(\{\w+\}) kr\b")
+
+
+def in_currency(template: str, currency: str) -> str:
+    """A reason template (in any language) with its amounts in `currency`: the templates write
+    every amount as "{name} kr", and an amount in another currency takes its ISO code."""
+    if currency == "NOK":
+        return template
+    return _KRONER.sub(lambda match: f"{match.group(1)} {currency_unit(currency)}", template)
 
 
 class Outcome(enum.StrEnum):
@@ -786,8 +807,11 @@ def not_in_bank_rule(reported: ReportedAccount) -> Deviation:
     )
 
 
-def arithmetic_rule(reported: ReportedAccount, settings: RuleSettings) -> Deviation | None:
-    """The guardian's own sum: opening + income − expenses must give the closing balance."""
+def arithmetic_rule(
+    reported: ReportedAccount, settings: RuleSettings, currency: str = "NOK"
+) -> Deviation | None:
+    """The guardian's own sum: opening + income − expenses must give the closing balance, in
+    the currency of the bank's account of that number (NOK when no bank has it)."""
     expected = reported.opening_minor + reported.income_minor - reported.expense_minor
     difference = abs(expected - reported.closing_minor)
     if difference <= settings.arithmetic_tolerance_minor:
@@ -799,7 +823,7 @@ def arithmetic_rule(reported: ReportedAccount, settings: RuleSettings) -> Deviat
         "expected": expected,
         "reported": reported.closing_minor,
     }
-    return Deviation(Rule.ARITHMETIC, reported.account_number, difference, params)
+    return Deviation(Rule.ARITHMETIC, reported.account_number, difference, params, (), currency)
 
 
 def _selected(
@@ -947,6 +971,11 @@ class ControlResult:
     def deviation_sum_minor(self, currency: str = "NOK") -> int:
         return sum(d.amount_minor for d in self.deviations if d.currency == currency)
 
+    def deviation_sums_minor(self) -> dict[str, int]:
+        """The deviations' amounts added up per currency: NOK first, the others by code."""
+        currencies = sorted({d.currency for d in self.deviations}, key=lambda c: (c != "NOK", c))
+        return {currency: self.deviation_sum_minor(currency) for currency in currencies}
+
 
 def run_control(
     bank_accounts: Sequence[BankAccount],
@@ -974,7 +1003,7 @@ def run_control(
                 closing_balance_rule(bank, report, settings),
                 sum_in_rule(bank, report, settings),
                 sum_out_rule(bank, report, settings),
-                arithmetic_rule(report, settings),
+                arithmetic_rule(report, settings, bank.currency),
             ]
         found += cash_rules(bank, payments, report, settings)
         found += [

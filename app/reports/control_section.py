@@ -27,9 +27,11 @@ from app.domain.guardianship import (
     REASONS,
     REASONS_AFTER_REVERSALS,
     AccountControl,
+    ControlResult,
     Deviation,
     Outcome,
     Rule,
+    currency_unit,
     reason_text,
 )
 from app.domain.services import Service
@@ -91,13 +93,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         "bank figures.",
     ),
     "summary": ("Oppsummering", "Summary"),
+    "and": ("og", "and"),
     "accounts_line": (
         "{accounts} kontoer hos bankene, {reported} i vergeregnskapet",
         "{accounts} accounts at the banks, {reported} in the guardian's account",
     ),
     "deviations_line": (
-        "{count} avvik, beløpene lagt sammen {amount} kr (én betaling kan ligge bak flere avvik)",
-        "{count} deviations, their amounts added up {amount} kr (one payment may lie behind "
+        "{count} avvik, beløpene lagt sammen {amount} (én betaling kan ligge bak flere avvik)",
+        "{count} deviations, their amounts added up {amount} (one payment may lie behind "
         "more than one deviation)",
     ),
     "no_deviations": ("Ingen avvik over tersklene.", "No deviations above the thresholds."),
@@ -166,6 +169,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{outcome} – recorded by {user} {time}",
     ),
     "outcome_reason": ("Begrunnelse", "Reason"),
+    "outcome_earlier": (
+        "Ikke registrert for dette vergeregnskapet. Tidligere utfall: {outcome} – registrert av "
+        "{user} {time}, gitt før vergeregnskapet ble lest inn på nytt {report_time}",
+        "Not recorded for this guardian's account. Earlier outcome: {outcome} – recorded by "
+        "{user} {time}, given before the guardian's account was read in again {report_time}",
+    ),
     "rule.opening_balance": ("Inngående saldo avviker", "Opening balance differs"),
     "rule.closing_balance": ("Utgående saldo avviker", "Closing balance differs"),
     "rule.account_not_reported": ("Konto ikke oppgitt", "Account not reported"),
@@ -248,7 +257,23 @@ def reason(tr: Catalogue, deviation: Deviation) -> str:
     """A deviation's reason in the report's language."""
     if tr.language != "nb":
         return deviation.reason
-    return reason_text(deviation.rule, deviation.params, translate=_NB_BY_TEMPLATE.__getitem__)
+    return reason_text(
+        deviation.rule,
+        deviation.params,
+        translate=_NB_BY_TEMPLATE.__getitem__,
+        currency=deviation.currency,
+    )
+
+
+def _sums(tr: Catalogue, result: ControlResult) -> str:
+    """The deviations' amounts added up, one sum per currency: "32 400,00 kr og 1 000,00 EUR"."""
+    sums = [
+        f"{fmt.amount(minor)} {currency_unit(currency)}"
+        for currency, minor in result.deviation_sums_minor().items()
+    ]
+    if len(sums) < 2:
+        return "".join(sums)
+    return f"{', '.join(sums[:-1])} {text(tr, 'and')} {sums[-1]}"
 
 
 def outcome_word(tr: Catalogue, outcome: Outcome | str) -> str:
@@ -507,7 +532,7 @@ def control_chapter(ctx: ReportContext) -> list[Flowable]:
                         tr,
                         "deviations_line",
                         count=len(deviations),
-                        amount=fmt.amount(result.deviation_sum_minor()),
+                        amount=_sums(tr, result),
                     )
                     if deviations
                     else text(tr, "no_deviations"),
@@ -542,12 +567,23 @@ def control_chapter(ctx: ReportContext) -> list[Flowable]:
 
 def outcome_section(ctx: ReportContext) -> list[Flowable] | None:
     """The decisions chapter's topic for a guardianship: the officer's recorded outcome, with
-    who recorded it, when and why; None (the chapter says "not recorded yet") until then. The
-    suggested outcome stands in the control chapter."""
+    who recorded it, when and why; None (the chapter says "not recorded yet") until then. An
+    outcome given before the guardian's account was read in again is named as such, without
+    its reason, since it does not count. The suggested outcome stands in the control chapter."""
     tr = ctx.tr
     recorded = _control(ctx).control.outcome
     if recorded is None:
         return None
+    if recorded.report_at is not None:
+        earlier = text(
+            tr,
+            "outcome_earlier",
+            outcome=outcome_word(tr, recorded.outcome),
+            user=recorded.decided_by,
+            time=fmt.moment(recorded.decided_at),
+            report_time=fmt.moment(recorded.report_at),
+        )
+        return [facts_table(ctx, [(text(tr, "outcome"), earlier)]), Spacer(1, 2 * mm)]
     rows = [
         (
             text(tr, "outcome"),

@@ -34,6 +34,8 @@ class CaseControl:
     """(bank name, answer status) of every bank the relations named."""
     report_source: store.ReportSource | None
     outcome: store.RecordedOutcome | None
+    """The latest outcome recorded; one given for an earlier version of the guardian's account
+    is marked so (`for_earlier_report`) and no longer counts."""
 
     @property
     def fetched(self) -> bool:
@@ -52,7 +54,7 @@ def control_case(db: Database, case_id: int, settings: RuleSettings | None = Non
         reported = store.load_report(session, case_id)
         banks = store.bank_answers(session, case_id)
         source = store.report_source(session, case_id)
-        outcome = store.latest_outcome(session, case_id)
+        outcome = store.recorded_outcome(session, case_id)
     result = run_control(
         accounts,
         reported,

@@ -144,7 +144,13 @@ def save_report(
     user: str,
     source: str = "manual",
 ) -> None:
-    """Make the case's reported account exactly `accounts` (validated by the domain)."""
+    """Make the case's reported account exactly `accounts` (validated by the domain). The same
+    accounts saved again from the same source are left as they are, with their time, so an
+    outcome recorded for them still counts (see `recorded_outcome`)."""
+    stored = report_source(session, case_id)
+    same_source = stored is not None and stored.source == source[:255]
+    if same_source and load_report(session, case_id) == accounts:
+        return
     session.execute(delete(ReportedAccountRow).where(ReportedAccountRow.case_id == case_id))
     now = datetime.now(UTC)
     for position, account in enumerate(accounts, start=1):
@@ -405,9 +411,27 @@ class RecordedOutcome:
     reason: str
     decided_by: str
     decided_at: datetime
+    report_at: datetime | None = None
+    """When the guardian's account now stored was saved, if that was after this outcome: the
+    outcome answers an earlier version of the account, and the case needs a new one."""
+
+    @property
+    def for_earlier_report(self) -> bool:
+        return self.report_at is not None
 
 
 def latest_outcome(session: Session, case_id: int) -> RecordedOutcome | None:
+    """The outcome in force: the latest recorded, unless the guardian's account was saved (read
+    in again) after it."""
+    recorded = recorded_outcome(session, case_id)
+    if recorded is None or recorded.for_earlier_report:
+        return None
+    return recorded
+
+
+def recorded_outcome(session: Session, case_id: int) -> RecordedOutcome | None:
+    """The latest outcome recorded, with the time of the guardian's account when that account
+    was saved after the outcome was given."""
     decision = session.scalars(
         select(Decision)
         .where(Decision.case_id == case_id, Decision.kind == DECISION_KIND)
@@ -416,8 +440,14 @@ def latest_outcome(session: Session, case_id: int) -> RecordedOutcome | None:
     ).first()
     if decision is None:
         return None
+    source = report_source(session, case_id)
+    newer = source is not None and source.recorded_at > decision.decided_at
     return RecordedOutcome(
-        Outcome(decision.value), decision.reasons or "", decision.decided_by, decision.decided_at
+        Outcome(decision.value),
+        decision.reasons or "",
+        decision.decided_by,
+        decision.decided_at,
+        source.recorded_at if newer and source is not None else None,
     )
 
 

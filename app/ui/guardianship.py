@@ -414,7 +414,12 @@ class GuardianshipPanel(QWidget):
                     _translate(RULE_NAMES[deviation.rule]),
                     account_number(deviation.account_number),
                     amount,
-                    reason_text(deviation.rule, deviation.params, translate=_translate),
+                    reason_text(
+                        deviation.rule,
+                        deviation.params,
+                        translate=_translate,
+                        currency=deviation.currency,
+                    ),
                 ]
             )
             item.setData(0, Qt.ItemDataRole.UserRole, deviation.rule.value)
@@ -482,6 +487,18 @@ class GuardianshipPanel(QWidget):
             else self.tr("Needs follow-up")
         )
         when = to_oslo(recorded.decided_at).strftime("%d.%m.%Y %H:%M")
+        if recorded.report_at is not None:
+            self.recorded.setText(
+                self.tr(
+                    "No outcome recorded for this guardian's account. Earlier: %1 by %2 on %3, "
+                    "given before the guardian's account was read in again on %4."
+                )
+                .replace("%1", word)
+                .replace("%2", recorded.decided_by)
+                .replace("%3", when)
+                .replace("%4", to_oslo(recorded.report_at).strftime("%d.%m.%Y %H:%M"))
+            )
+            return
         self.recorded.setText(
             self.tr("Recorded: %1 by %2 on %3")
             .replace("%1", word)

@@ -205,3 +205,64 @@ def test_the_report_words_a_sum_deviation_beside_a_reversal_in_norwegian():
         "Penger ut i året: oppgitt 410,00 kr, bankens 400,00 kr, eller 350,00 kr etter "
         "tilbakeføringer (differanse 10,00 kr fra det nærmeste)"
     )
+
+
+def test_the_report_words_a_deviation_in_euro_in_euro():
+    from app.domain.guardianship import Deviation
+    from app.reports.control_section import reason
+    from app.reports.texts import catalogue
+
+    params = {"reported": 1_132_648, "bank": 1_082_648, "difference": 50_000}
+    deviation = Deviation(Rule.CLOSING_BALANCE, EVERYDAY, 50_000, params, (), "EUR")
+
+    assert reason(catalogue("nb"), deviation).replace("\u00a0", " ") == (
+        "Saldo 31. desember: oppgitt 11 326,48 EUR, bankens 10 826,48 EUR (differanse 500,00 EUR)"
+    )
+
+
+def test_the_report_adds_up_the_deviations_once_per_currency(tmp_path, db, case_id, clock):
+    from app.reports.control_section import write_control_report
+
+    # the everyday account is in euro: its payment to the guardian is 3 000,00 EUR; the savings
+    # account the banks do not have is reported with 500,00 kr
+    with db.session() as session:
+        (account,) = session.scalars(select(Account).where(Account.case_id == case_id))
+        account.currency = "EUR"
+    extra = ReportedAccount(SAVINGS, "Lillevik", 0, 50_000, (ReportedLine("interest", 50_000),))
+    save(db, case_id, [*honest_report(), extra])
+
+    out = write_control_report(db, case_id, tmp_path / "VK-TEST-1.pdf", clock=clock)
+    words = " ".join(pdf_text(out).split())
+    assert "2 avvik, beløpene lagt sammen 500,00 kr og 3 000,00 EUR" in words
+
+
+def test_an_outcome_counts_only_for_the_account_it_was_given_for(tmp_path, db, case_id, clock):
+    from app.reports.control_section import write_control_report
+    from app.review.steps import Step, guardianship_steps
+
+    with db.session() as session:
+        store.save_report(session, case_id, honest_report(), user="officer", source="v1.csv")
+    record_outcome(db, case_id, Outcome.FOLLOW_UP, reason="Refusjon må dokumenteres", user="sf")
+    with db.session() as session:  # the same file read in again changes nothing
+        store.save_report(session, case_id, honest_report(), user="officer", source="v1.csv")
+    assert not control_case(db, case_id).outcome.for_earlier_report
+
+    corrected = [ReportedAccount(EVERYDAY, "Fjordbank", 205_000, 800_000, ())]
+    with db.session() as session:
+        store.save_report(session, case_id, corrected, user="officer", source="v2.csv")
+
+    recorded = control_case(db, case_id).outcome
+    assert recorded.for_earlier_report and recorded.report_at > recorded.decided_at
+    with db.session() as session:
+        assert store.latest_outcome(session, case_id) is None
+    steps = {state.step: state for state in guardianship_steps(db, case_id)}
+    assert not steps[Step.OUTCOME].done
+    words = " ".join(
+        pdf_text(write_control_report(db, case_id, tmp_path / "v.pdf", clock=clock)).split()
+    )
+    assert "Ikke registrert for dette vergeregnskapet" in words
+    assert "gitt før vergeregnskapet ble lest inn på nytt" in words
+    assert "Refusjon må dokumenteres" not in words
+
+    record_outcome(db, case_id, Outcome.FOLLOW_UP, reason="Ny runde", user="sf")
+    assert not control_case(db, case_id).outcome.for_earlier_report

@@ -101,3 +101,46 @@ def test_following_up_without_a_reason_is_refused(qtbot, db, case_id):
     panel.set_outcome(Outcome.FOLLOW_UP, "")
     assert panel.save_outcome() is False
     assert "Reason" in panel.status.text()
+
+
+def test_an_outcome_given_before_the_account_was_read_in_again_is_shown_as_earlier(
+    qtbot, db, case_id
+):
+    from app.domain.guardianship import ReportedAccount
+    from app.review.control import record_outcome
+
+    with db.session() as session:
+        first = [ReportedAccount(EVERYDAY, "Fjordbank", 205_000, 800_000, ())]
+        store.save_report(session, case_id, first, user="officer", source="v1.csv")
+    record_outcome(db, case_id, Outcome.FOLLOW_UP, reason="Ask for receipts", user="officer")
+    with db.session() as session:
+        second = [ReportedAccount(EVERYDAY, "Fjordbank", 205_000, 810_000, ())]
+        store.save_report(session, case_id, second, user="officer", source="v2.csv")
+
+    panel = panel_for(qtbot, db, case_id)
+    assert "No outcome recorded for this guardian's account" in panel.recorded.text()
+    assert "read in again" in panel.recorded.text()
+    assert panel.outcome_group.checkedButton() is None
+    assert panel.reason.toPlainText() == ""
+
+
+def test_a_deviation_on_a_euro_account_gives_its_reason_in_euro(qtbot, db, case_id):
+    from sqlalchemy import select
+
+    from app.domain.guardianship import ReportedAccount
+    from app.store.models import Account
+
+    with db.session() as session:
+        (account,) = session.scalars(select(Account).where(Account.case_id == case_id))
+        account.currency = "EUR"
+        wrong = [ReportedAccount(EVERYDAY, "Fjordbank", 255_000, 800_000, ())]
+        store.save_report(session, case_id, wrong, user="officer")
+
+    panel = panel_for(qtbot, db, case_id)
+    top = [panel.deviations.topLevelItem(i) for i in range(panel.deviations.topLevelItemCount())]
+    opening = next(
+        item for item in top if item.data(0, Qt.ItemDataRole.UserRole) == "opening_balance"
+    )
+    assert opening.text(2).replace("\u00a0", " ") == "500,00 EUR"
+    assert "2 550,00 EUR" in opening.text(3).replace("\u00a0", " ")
+    assert " kr" not in opening.text(3)

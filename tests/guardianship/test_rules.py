@@ -97,6 +97,25 @@ def test_opening_balance_one_ore_past_the_tolerance_is_a_deviation():
     assert "1 001,01" in deviation.reason.replace("\u00a0", " ")
 
 
+def test_a_deviation_on_a_foreign_currency_account_names_its_currency_not_kroner():
+    b = bank(opening=100_000, currency="EUR")
+    found = rules_of([b], [replace(consistent(b), opening_minor=150_000, closing_minor=150_000)])
+    reason = found[Rule.OPENING_BALANCE].reason.replace("\u00a0", " ")
+    assert "reported 1 500,00 EUR, the bank's 1 000,00 EUR (difference 500,00 EUR)" in reason
+    assert " kr" not in reason
+
+
+def test_a_reason_in_kroner_keeps_kr_in_any_language():
+    from app.domain.guardianship import reason_text
+
+    params = {"count": 2, "bank": 1_200_000, "limit": 1_000_000}
+    norwegian = "{count} kontantuttak på til sammen {bank} kr, over grensen på {limit} kr"
+    nok = reason_text(Rule.CASH, params, lambda _: norwegian).replace("\u00a0", " ")
+    assert nok == "2 kontantuttak på til sammen 12 000,00 kr, over grensen på 10 000,00 kr"
+    sek = reason_text(Rule.CASH, params, lambda _: norwegian, currency="SEK")
+    assert sek.replace("\u00a0", " ").endswith("12 000,00 SEK, over grensen på 10 000,00 SEK")
+
+
 def test_closing_balance_on_both_sides_of_the_tolerance():
     # bank: 1 000,00 + 250,00 in = 1 250,00 kr on 31 December
     b = bank(tx(1, 25_000), opening=100_000)
@@ -414,6 +433,18 @@ def test_a_clean_control_suggests_approval_and_any_deviation_follow_up():
     result = run_control([b], [off], ward_id=WARD, guardian_id=GUARDIAN)
     assert result.suggested is Outcome.FOLLOW_UP
     assert result.deviation_sum_minor() == sum(d.amount_minor for d in result.deviations)
+
+
+def test_the_deviations_are_added_up_per_currency_kroner_first():
+    # a closing balance off by 5,00 kr and by 7,00 EUR: each is also off in the guardian's sum
+    nok, eur = bank(), bank(account_number=SAVINGS, currency="EUR")
+    off_nok = replace(consistent(nok), closing_minor=nok.closing_minor + 500)
+    off_eur = replace(consistent(eur), account_number=SAVINGS)
+    off_eur = replace(off_eur, closing_minor=eur.closing_minor - 700)
+    result = run_control([eur, nok], [off_nok, off_eur], ward_id=WARD, guardian_id=GUARDIAN)
+    assert result.deviation_sums_minor() == {"NOK": 1_000, "EUR": 1_400}
+    arithmetic = [d for d in result.deviations if d.rule is Rule.ARITHMETIC]
+    assert sorted(d.currency for d in arithmetic) == ["EUR", "NOK"]
 
 
 @pytest.mark.parametrize("rule", list(Rule))
