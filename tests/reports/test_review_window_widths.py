@@ -8,16 +8,13 @@ from decimal import Decimal
 
 from report_support import all_text
 
-from app.domain.cases import new_bankruptcy
 from app.domain.money import format_amount
-from app.domain.records import AccountRecord, BalanceRecord
+from app.domain.records import BalanceRecord
 from app.reports.bankruptcy_section import AMOUNT_WIDTH
 from app.reports.fonts import REGULAR, text_width
 from app.reports.styles import CELL_PADDING, make_styles
-from app.store.cases import create_case
-from app.store.writer import BankInfo, CaseWriter
 from tests.reports.test_workflow_reports import decisions_chapter
-from tests.unit.test_workflows import CUTOFF, RULING, TODAY, tx
+from tests.unit.test_workflows import TODAY, bankruptcy_with_an_account, tx
 
 WIDEST = -99_999_999_999  # -999 999 999,99 in øre
 
@@ -29,14 +26,7 @@ def test_the_widest_amount_fits_an_amount_column_inside_its_padding():
 
 
 def test_eight_and_nine_digit_amounts_are_printed_whole_in_the_windows(db, write_report):
-    facts = new_bankruptcy(
-        reference="K-2", debtor_id="999000010", ruling_date=RULING, cutoff_date=CUTOFF, today=TODAY
-    )
-    case_id = create_case(db, facts, environment="sandbox", user="trustee")
-    writer = CaseWriter(db)
-    writer.set_case_period(case_id, date(2024, 5, 5), TODAY)
-    bank = writer.upsert_banks(case_id, [BankInfo("999000029", "Fjordbank")])["999000029"]
-    account = writer.upsert_account(case_id, bank, AccountRecord("99901000014"), None)
+    case_id, account, writer = bankruptcy_with_an_account(db, "K-2")
     writer.upsert_balances(
         account, [BalanceRecord("bookedBalance", Decimal("-999999999.99"), "NOK", TODAY)]
     )

@@ -7,11 +7,10 @@ from decimal import Decimal
 import pytest
 
 from app.domain.bankruptcy import Assessment, ReviewWindow, checked_key_dates
-from app.domain.cases import FIELD_CUTOFF_DATE, FIELD_RULING_DATE, new_bankruptcy
+from app.domain.cases import FIELD_CUTOFF_DATE, FIELD_RULING_DATE
 from app.domain.errors import InvalidInput
 from app.domain.estate import private_settlement_deadline
 from app.domain.periods import Period
-from app.domain.records import AccountRecord
 from app.review.bankruptcy import bankruptcy_review
 from app.review.steps import (
     Step,
@@ -24,9 +23,16 @@ from app.review.steps import (
     load_estate,
 )
 from app.store import workflow
-from app.store.cases import create_case, load_case
-from app.store.writer import BankInfo, CaseWriter
-from tests.unit.test_workflows import CUTOFF, RULING, TODAY, build_bankruptcy, build_estate, tx
+from app.store.cases import load_case
+from tests.unit.test_workflows import (
+    CUTOFF,
+    RULING,
+    TODAY,
+    bankruptcy_with_an_account,
+    build_bankruptcy,
+    build_estate,
+    tx,
+)
 
 
 def states(found):
@@ -127,14 +133,7 @@ def test_new_key_dates_move_the_windows_and_are_recorded_with_author(db):
 
 
 def test_the_one_year_window_starts_twelve_months_before_the_cut_off_date(db):
-    facts = new_bankruptcy(
-        reference="K-2", debtor_id="999000010", ruling_date=RULING, cutoff_date=CUTOFF, today=TODAY
-    )
-    case_id = create_case(db, facts, environment="sandbox", user="trustee")
-    writer = CaseWriter(db)
-    writer.set_case_period(case_id, date(2024, 4, 1), TODAY)
-    bank = writer.upsert_banks(case_id, [BankInfo("999000029", "Fjordbank")])["999000029"]
-    account = writer.upsert_account(case_id, bank, AccountRecord("99901000014"), None)
+    case_id, account, writer = bankruptcy_with_an_account(db, "K-2", date(2024, 4, 1))
     person = {"counterparty_name": "Ola Person", "counterparty_id": "21879010184"}
     writer.add_transactions(
         case_id,

@@ -199,15 +199,27 @@ def test_decisions_and_heirs_survive_a_restart(tmp_path):
 RULING, CUTOFF = date(2025, 5, 5), date(2025, 5, 2)
 
 
-def build_bankruptcy(db) -> tuple[int, int]:
+def bankruptcy_with_an_account(
+    db, reference: str = "K-1", period_start: date = date(2024, 5, 5)
+) -> tuple[int, int, CaseWriter]:
+    """A bankruptcy ruled on RULING with one account at Fjordbank: case, account, writer."""
     facts = new_bankruptcy(
-        reference="K-1", debtor_id="999000010", ruling_date=RULING, cutoff_date=CUTOFF, today=TODAY
+        reference=reference,
+        debtor_id="999000010",
+        ruling_date=RULING,
+        cutoff_date=CUTOFF,
+        today=TODAY,
     )
     case_id = create_case(db, facts, environment="sandbox", user="trustee")
     writer = CaseWriter(db)
-    writer.set_case_period(case_id, date(2024, 5, 5), TODAY)
+    writer.set_case_period(case_id, period_start, TODAY)
     bank = writer.upsert_banks(case_id, [BankInfo("999000029", "Fjordbank")])["999000029"]
-    main = writer.upsert_account(case_id, bank, AccountRecord("99901000014"), None)
+    return case_id, writer.upsert_account(case_id, bank, AccountRecord("99901000014"), None), writer
+
+
+def build_bankruptcy(db) -> tuple[int, int]:
+    case_id, main, writer = bankruptcy_with_an_account(db)
+    bank = writer.upsert_banks(case_id, [BankInfo("999000029", "Fjordbank")])["999000029"]
     writer.upsert_account(case_id, bank, AccountRecord("99901000022"), None)  # own, no activity
     writer.upsert_balances(main, [BalanceRecord("bookedBalance", Decimal("50000"), "NOK", TODAY)])
     supplier = {"counterparty_name": "Leverandør AS"}
