@@ -24,13 +24,10 @@ from app import __version__, config
 from app.domain.clock import Clock, SystemClock
 from app.domain.guardianship import (
     CATEGORY_BY_CODE,
-    REASONS,
-    REASONS_AFTER_REVERSALS,
     AccountControl,
     ControlResult,
     Deviation,
     Outcome,
-    Rule,
     currency_unit,
     reason_text,
 )
@@ -191,62 +188,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "rule.bank_incomplete": ("Bankens svar ufullstendig", "Bank data incomplete"),
 }
 
-# The rules' reasons in Norwegian, looked up by their English template.
-REASONS_NB: dict[Rule, str] = {
-    Rule.OPENING_BALANCE: (
-        "Saldo 1. januar: oppgitt {reported} kr, bankens {bank} kr (differanse {difference} kr)"
-    ),
-    Rule.CLOSING_BALANCE: (
-        "Saldo 31. desember: oppgitt {reported} kr, bankens {bank} kr (differanse {difference} kr)"
-    ),
-    Rule.NOT_REPORTED: (
-        "Banken har kontoen, med {bank} kr 31. desember og {count} transaksjoner i året; "
-        "vergeregnskapet nevner den ikke"
-    ),
-    Rule.NOT_IN_BANK: (
-        "Vergeregnskapet oppgir kontoen med {reported} kr 31. desember; ingen av bankene som "
-        "svarte, har den"
-    ),
-    Rule.SUM_IN: "Penger inn i året: oppgitt {reported} kr, bankens {bank} kr "
-    "(differanse {difference} kr)",
-    Rule.SUM_OUT: "Penger ut i året: oppgitt {reported} kr, bankens {bank} kr "
-    "(differanse {difference} kr)",
-    Rule.CASH: "{count} kontantuttak på til sammen {bank} kr, over grensen på {limit} kr",
-    Rule.CASH_NOT_REPORTED: (
-        "{count} kontantuttak på {bank} kr i banken; ført som kontantuttak: {reported} kr"
-    ),
-    Rule.TO_GUARDIAN: "{count} betalinger på til sammen {bank} kr til vergen",
-    Rule.TO_ROLE_HOLDER: (
-        "{count} betalinger på til sammen {bank} kr til andre med rettigheter på kontoen"
-    ),
-    Rule.GIFTS: (
-        "{count} betalinger på til sammen {bank} kr ser ut som gaver, over grensen på {limit} kr"
-    ),
-    Rule.FEES: "{count} gebyrer på til sammen {bank} kr, over grensen på {limit} kr",
-    Rule.ARITHMETIC: (
-        "Inngående {opening} kr + inntekter {income} kr − utgifter {expenses} kr = "
-        "{expected} kr, men oppgitt utgående saldo er {reported} kr"
-    ),
-    Rule.BANK_INCOMPLETE: (
-        "Bankens svar for kontoen er ikke komplett ({status}); tallene kan være for lave"
-    ),
-}
-
-
-# The sum rules' reasons in Norwegian when reversals give the bank a net sum beside the gross.
-REASONS_AFTER_REVERSALS_NB: dict[Rule, str] = {
-    Rule.SUM_IN: "Penger inn i året: oppgitt {reported} kr, bankens {bank} kr, eller {net} kr "
-    "etter tilbakeføringer (differanse {difference} kr fra det nærmeste)",
-    Rule.SUM_OUT: "Penger ut i året: oppgitt {reported} kr, bankens {bank} kr, eller {net} kr "
-    "etter tilbakeføringer (differanse {difference} kr fra det nærmeste)",
-}
-
-_NB_BY_TEMPLATE = {
-    **{REASONS[rule]: words for rule, words in REASONS_NB.items()},
-    **{REASONS_AFTER_REVERSALS[rule]: words for rule, words in REASONS_AFTER_REVERSALS_NB.items()},
-}
-"""The Norwegian of each English reason template."""
-
 
 def text(tr: Catalogue, key: str, **values: Any) -> str:
     words = TEXTS[key][0 if tr.language == "nb" else 1]
@@ -254,14 +195,10 @@ def text(tr: Catalogue, key: str, **values: Any) -> str:
 
 
 def reason(tr: Catalogue, deviation: Deviation) -> str:
-    """A deviation's reason in the report's language."""
-    if tr.language != "nb":
-        return deviation.reason
+    """A deviation's reason in the report's language: its bokmål comes from the translation
+    source, as the window's does."""
     return reason_text(
-        deviation.rule,
-        deviation.params,
-        translate=_NB_BY_TEMPLATE.__getitem__,
-        currency=deviation.currency,
+        deviation.rule, deviation.params, translate=tr.source, currency=deviation.currency
     )
 
 

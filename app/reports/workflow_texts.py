@@ -14,6 +14,7 @@ from typing import Any
 from app.bokmaal import norwegian
 from app.domain.bankruptcy import ASSESSMENT_NAMES, WINDOW_NAMES, WINDOW_OUTSIDE, WINDOW_RULES
 from app.domain.estate import CONSEQUENCES, DISCLAIMER, FORM_NAMES, PRIVATE_SETTLEMENT_RULE
+from app.domain.guardianship import REASONS, REASONS_AFTER_REVERSALS
 from app.reports.texts import Catalogue
 from app.review.estate import CATEGORIES
 
@@ -239,6 +240,8 @@ DOMAIN_TEXTS = (
     DISCLAIMER,
     PRIVATE_SETTLEMENT_RULE,
     *CATEGORIES.values(),
+    *REASONS.values(),
+    *REASONS_AFTER_REVERSALS.values(),
 )
 """The domain texts a report prints; each needs its bokmål in the translation source."""
 
