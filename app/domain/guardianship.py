@@ -767,22 +767,28 @@ def _sum_difference(
 
 
 def sum_in_rule(
-    bank: BankAccount, reported: ReportedAccount, settings: RuleSettings
+    bank: BankAccount, figures: BankFigures, reported: ReportedAccount, settings: RuleSettings
 ) -> Deviation | None:
-    gross, _ = gross_in_out(bank.transactions)
-    net, _ = money_in_out(bank.transactions)
     return _sum_difference(
-        Rule.SUM_IN, bank, reported.income_minor, gross, net, settings.sum_tolerance_minor
+        Rule.SUM_IN,
+        bank,
+        reported.income_minor,
+        figures.in_minor,
+        figures.net_in_minor,
+        settings.sum_tolerance_minor,
     )
 
 
 def sum_out_rule(
-    bank: BankAccount, reported: ReportedAccount, settings: RuleSettings
+    bank: BankAccount, figures: BankFigures, reported: ReportedAccount, settings: RuleSettings
 ) -> Deviation | None:
-    _, gross = gross_in_out(bank.transactions)
-    _, net = money_in_out(bank.transactions)
     return _sum_difference(
-        Rule.SUM_OUT, bank, reported.expense_minor, gross, net, settings.sum_tolerance_minor
+        Rule.SUM_OUT,
+        bank,
+        reported.expense_minor,
+        figures.out_minor,
+        figures.net_out_minor,
+        settings.sum_tolerance_minor,
     )
 
 
@@ -994,6 +1000,7 @@ def run_control(
     for bank in bank_accounts:
         report = by_number.pop(bank.account_number, None)
         payments = sort_payments(bank, parties, settings)
+        figures = bank_figures(bank, payments)  # read once: the sum rules and the report
         found: list[Deviation | None] = [incomplete_rule(bank)]
         if report is None:
             found.append(not_reported_rule(bank) if reported else None)
@@ -1001,8 +1008,8 @@ def run_control(
             found += [
                 opening_balance_rule(bank, report, settings),
                 closing_balance_rule(bank, report, settings),
-                sum_in_rule(bank, report, settings),
-                sum_out_rule(bank, report, settings),
+                sum_in_rule(bank, figures, report, settings),
+                sum_out_rule(bank, figures, report, settings),
                 arithmetic_rule(report, settings, bank.currency),
             ]
         found += cash_rules(bank, payments, report, settings)
@@ -1017,7 +1024,7 @@ def run_control(
                 account_number=bank.account_number,
                 bank_name=bank.bank_name,
                 currency=bank.currency,
-                bank=bank_figures(bank, payments),
+                bank=figures,
                 reported=report,
                 deviations=tuple(d for d in found if d is not None),
             )
