@@ -28,7 +28,7 @@ from app.reports.files import (
     OutputFileError,
     check_output_folder,
     check_output_suffix,
-    written_privately,
+    written_csv,
 )
 from app.review.flags import refresh_flags
 from app.runtime import Runtime
@@ -421,7 +421,7 @@ def _new(runtime: Runtime, args: argparse.Namespace) -> int:
 
 
 def _audit(runtime: Runtime, args: argparse.Namespace) -> int:
-    from app.store.audit_export import AUDIT_ENCODING, write_audit_csv
+    from app.store.audit_export import write_audit_csv
 
     if args.out is not None:
         check_output_suffix(args.out, ".csv")
@@ -431,10 +431,7 @@ def _audit(runtime: Runtime, args: argparse.Namespace) -> int:
     if args.out is None:
         count = write_audit_csv(runtime.db, case_id, sys.stdout)
     else:
-        with (
-            written_privately(args.out) as part,
-            part.open("w", encoding=AUDIT_ENCODING, newline="") as stream,
-        ):
+        with written_csv(args.out) as stream:
             count = write_audit_csv(runtime.db, case_id, stream)
         print(f"case={case_id} requests={count} audit={args.out}")
     return 0

@@ -38,7 +38,7 @@ from app.domain.clock import Clock, SystemClock, to_oslo
 from app.domain.money import from_minor
 from app.reports import formatting as fmt
 from app.reports.data import ReportData, account_state, collect
-from app.reports.files import written_privately, written_workbook
+from app.reports.files import written_csv, written_workbook
 from app.reports.texts import Catalogue, catalogue
 from app.store import report_queries as q
 from app.store.db import Database
@@ -514,7 +514,7 @@ def _write_csv(
     out: str | Path, columns: tuple[Column, ...], tr: Catalogue, rows: Iterable[Any]
 ) -> tuple[Path, int]:
     count = 0
-    with written_privately(out) as part, part.open("w", encoding="utf-8-sig", newline="") as stream:
+    with written_csv(out) as stream:
         writer = csv.writer(stream, delimiter=CSV_DELIMITER, lineterminator="\r\n")
         writer.writerow([tr(c.header) for c in columns])
         for row in rows:
@@ -553,7 +553,7 @@ def export_summary_csv(
     data = collect(
         db, case_id, made_at=made_at, user=user or config.current_user(), version=__version__
     )
-    with written_privately(out) as part, part.open("w", encoding="utf-8-sig", newline="") as stream:
+    with written_csv(out) as stream:
         writer = csv.writer(stream, delimiter=CSV_DELIMITER, lineterminator="\r\n")
         for index, table in enumerate(_summary_tables(data, tr)):
             if index:

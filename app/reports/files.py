@@ -13,7 +13,7 @@ import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -90,6 +90,17 @@ def written_privately(target: str | Path) -> Iterator[Path]:
             raise unwritable(final, error) from error
     finally:
         part.unlink(missing_ok=True)
+
+
+@contextmanager
+def written_csv(target: str | Path) -> Iterator[TextIO]:
+    """Yield the text stream of a CSV file, written privately and whole: UTF-8 with a byte
+    order mark, so that Excel reads "æøå" and "§" as they are."""
+    with (
+        written_privately(target) as part,
+        part.open("w", encoding="utf-8-sig", newline="") as stream,
+    ):
+        yield stream
 
 
 @contextmanager

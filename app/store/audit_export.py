@@ -13,10 +13,6 @@ from app.domain.clock import to_oslo
 from app.store.cases import audit_records
 from app.store.db import Database
 
-AUDIT_ENCODING = "utf-8-sig"
-"""A file of the audit trail starts with a byte order mark, so that Excel reads it as UTF-8
-(legal mandates hold "§")."""
-
 COLUMNS = (
     "time",
     "user",

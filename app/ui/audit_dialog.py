@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.clock import to_oslo
-from app.reports.files import written_privately
-from app.store.audit_export import AUDIT_ENCODING, write_audit_csv
+from app.reports.files import written_csv
+from app.store.audit_export import write_audit_csv
 from app.store.cases import audit_records
 from app.store.db import Database
 from app.ui.formatting import party_id
@@ -103,9 +103,6 @@ class AuditDialog(QDialog):
             if not chosen:
                 return None
             path = Path(chosen)
-        with (
-            written_privately(path) as part,
-            part.open("w", encoding=AUDIT_ENCODING, newline="") as stream,
-        ):
+        with written_csv(path) as stream:
             write_audit_csv(self.db, self.case_id, stream)
         return path
