@@ -57,6 +57,7 @@ from app.harvest.harvest import Harvest
 from app.imports.errors import ImportFileError
 from app.imports.tabular import decode_text
 from app.imports.vergeregnskap import read_report
+from app.logs import redact
 from app.reports import formatting as fmt
 from app.reports.control_section import write_control_report
 from app.reports.exports import AMOUNT_FORMAT, xlsx_text
@@ -586,16 +587,12 @@ class _WardFailed(Exception):
         self.reason = reason
 
 
-_ID_LIKE = re.compile(r"\d(?:[ .]?\d){10}")
-"""Eleven digits, maybe grouped: a national id, a D-number or an account number."""
-
-
 def log_reason(failure: BaseException) -> str:
     """What the log says of a ward's failure: the reason of a `_WardFailed` with anything that
     looks like a national id masked; of anything else only its class, as its message may hold
     any value."""
     if isinstance(failure, _WardFailed):
-        return _ID_LIKE.sub("<id>", failure.reason)
+        return redact(failure.reason)
     return f"unexpected {type(failure).__name__}"
 
 

@@ -14,8 +14,15 @@ import re
 
 from app import config
 
-_ELEVEN_DIGITS = re.compile(r"(?<!\d)\d{6}[ .]?\d{5}(?!\d)")
+_ELEVEN_DIGITS = re.compile(r"(?<!\d)\d(?:[ .]?\d){10}(?!\d)")
+"""Eleven digits, maybe grouped by spaces or points: a national id (218790 10184), a D-number
+or an account number (9990.25.10628)."""
 _BEARER = re.compile(r"(Bearer\s+|eyJ)[A-Za-z0-9._~+/=-]{10,}")
+
+
+def redact(text: str) -> str:
+    """`text` with anything like a national id or account number, and bearer tokens, masked."""
+    return _BEARER.sub("[token]", _ELEVEN_DIGITS.sub("[id]", text))
 
 
 class RedactingFilter(logging.Filter):
@@ -23,7 +30,7 @@ class RedactingFilter(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
-        cleaned = _BEARER.sub("[token]", _ELEVEN_DIGITS.sub("[id]", message))
+        cleaned = redact(message)
         if cleaned != message:
             record.msg, record.args = cleaned, None
         return True

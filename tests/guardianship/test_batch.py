@@ -462,7 +462,7 @@ def test_the_log_reason_masks_anything_like_a_national_id():
     failure = _WardFailed(
         "the fetch stopped", reason="the fetch stopped: HTTP 404: no customer 218790 10184"
     )
-    assert log_reason(failure) == "the fetch stopped: HTTP 404: no customer <id>"
+    assert log_reason(failure) == "the fetch stopped: HTTP 404: no customer [id]"
     assert log_reason(RuntimeError("value 21879010184")) == "unexpected RuntimeError"
 
 

@@ -46,3 +46,10 @@ def test_a_line_carries_its_time_with_the_offset_and_no_national_id(tmp_path):
     line = path.read_text(encoding="utf-8")
     assert re.match(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d{4} WARNING test.line-format ", line)
     assert "02913810077" not in line and "fetched for [id]" in line
+
+
+def test_ids_and_account_numbers_are_masked_however_they_are_grouped():
+    from app.logs import redact
+
+    text = "ids 02913810077 and 029138 10077, accounts 9990.25.10628 and 9990 25 10628; case 12"
+    assert redact(text) == "ids [id] and [id], accounts [id] and [id]; case 12"
