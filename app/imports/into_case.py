@@ -29,7 +29,7 @@ from app.imports import camt, tabular
 from app.imports.errors import ImportFileError
 from app.store import imports as store
 from app.store import letters
-from app.store.cases import banks_with_accounts, ensure_open, facts_of
+from app.store.cases import ensure_open, facts_of
 from app.store.db import Database
 from app.store.writer import BankInfo, CaseWriter
 
@@ -209,15 +209,6 @@ class CaseImport:
                 raise ImportTargetError.needs_bank_name(file, bank_org)
             bank_known = True
 
-    def _account_state(self, account_id: int) -> tuple[str | None, str]:
-        """(currency, fetch status) of one of the case's accounts."""
-        with self.db.session() as session:
-            for bank in banks_with_accounts(session, self.case_id):
-                for account in bank.accounts:
-                    if account.id == account_id:
-                        return account.currency, account.fetch_status
-        raise LookupError(f"account {account_id} is not in case {self.case_id}")
-
     def _given_account(self, text: str) -> str:
         """The account number the user named: one already in the case as it is stored there
         (a foreign one came from a statement), a new one if it is a valid Norwegian account
@@ -235,7 +226,8 @@ class CaseImport:
         """Store one account's part of the file. The account takes the file's currency where
         the case knows none; an account the banks only listed counts as fetched once a file
         brought its data."""
-        stored_currency, fetch_status = self._account_state(target.account_id)
+        with self.db.session() as session:
+            stored_currency, fetch_status = store.account_state(session, target.account_id)
         currency = stored_currency or part.currency
         changes: dict[str, str] = {}
         if stored_currency is None and currency is not None:

@@ -24,6 +24,14 @@ def account_in_case(session: Session, case_id: int, account_number: str) -> tupl
     return (row[0], row[1]) if row else None
 
 
+def account_state(session: Session, account_id: int) -> tuple[str | None, str]:
+    """(currency, fetch status) of one account."""
+    row = session.execute(
+        select(Account.currency, Account.fetch_status).where(Account.id == account_id)
+    ).one()
+    return row[0], row[1]
+
+
 def bank_in_case(session: Session, case_id: int, org_number: str) -> int | None:
     return session.scalar(
         select(Bank.id).where(Bank.case_id == case_id, Bank.org_number == org_number)
