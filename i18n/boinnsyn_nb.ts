@@ -37,7 +37,7 @@
 <context>
     <name>AssetsModel</name>
     <message>
-        <location filename="../app/ui/bankruptcy_steps.py" line="+996"/>
+        <location filename="../app/ui/bankruptcy_steps.py" line="+995"/>
         <source>Bank</source>
         <translation>Bank</translation>
     </message>
@@ -614,7 +614,7 @@
 <context>
     <name>GuardianshipPanel</name>
     <message>
-        <location filename="../app/ui/guardianship.py" line="+180"/>
+        <location filename="../app/ui/guardianship.py" line="+181"/>
         <source>Account number</source>
         <translation>Kontonummer</translation>
     </message>
@@ -989,7 +989,7 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../app/ui/import_dialog.py" line="+88"/>
+        <location filename="../app/ui/import_dialog.py" line="+89"/>
         <source>Import a file</source>
         <translation>Importer fil</translation>
     </message>
@@ -1124,7 +1124,7 @@
         <translation>Velg en fil å importere.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+22"/>
         <source>Importing…</source>
         <translation>Importerer …</translation>
     </message>
@@ -1147,7 +1147,7 @@
 <context>
     <name>KeyDatesPage</name>
     <message>
-        <location filename="../app/ui/bankruptcy_steps.py" line="-747"/>
+        <location filename="../app/ui/bankruptcy_steps.py" line="-746"/>
         <source>Key dates</source>
         <translation>Viktige datoer</translation>
     </message>
@@ -1232,7 +1232,7 @@
         <translation>Transaksjoner lagret fra før %1 blir liggende i saken, utenfor perioden en ny henting ville be om.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
         <source>Nothing to save: the dates are as stored.</source>
         <translation>Ingenting å lagre: datoene er som lagret.</translation>
     </message>
@@ -1592,7 +1592,7 @@
 <context>
     <name>NewCaseDialog</name>
     <message>
-        <location filename="../app/ui/new_case.py" line="+259"/>
+        <location filename="../app/ui/new_case.py" line="+258"/>
         <source>New case</source>
         <translation>Ny sak</translation>
     </message>
@@ -1650,26 +1650,6 @@
         <location line="+2"/>
         <source>11 digits</source>
         <translation>11 siffer</translation>
-    </message>
-    <message>
-        <location line="+83"/>
-        <source>case %1 (%2) is already open for this debtor; close it before creating another</source>
-        <translation>sak %1 (%2) er allerede åpen for denne skyldneren; avslutt den før du oppretter en ny</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>case %1 (%2) is already open for this deceased person; close it before creating another</source>
-        <translation>sak %1 (%2) er allerede åpen for denne avdøde; avslutt den før du oppretter en ny</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>case %1 (%2) is already open for this ward and year %3; close it before creating another</source>
-        <translation>sak %1 (%2) er allerede åpen for denne vergehaveren og året %3; avslutt den før du oppretter en ny</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>case %1 already has this reference; choose another</source>
-        <translation>sak %1 har allerede denne referansen; velg en annen</translation>
     </message>
 </context>
 <context>
@@ -2832,7 +2812,7 @@ Vil du slette den likevel?</translation>
 <context>
     <name>account status</name>
     <message>
-        <location filename="../app/ui/labels.py" line="+63"/>
+        <location filename="../app/ui/labels.py" line="+64"/>
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
@@ -3246,7 +3226,7 @@ Vil du slette den likevel?</translation>
         <translation>Saksreferanse</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_dialog.py" line="-312"/>
+        <location filename="../app/ui/import_dialog.py" line="-309"/>
         <source>Account number</source>
         <translation>Kontonummer</translation>
     </message>
@@ -3835,7 +3815,7 @@ Vil du slette den likevel?</translation>
         <translation>må være en annen person enn vergehaveren</translation>
     </message>
     <message>
-        <location filename="../app/batch.py" line="+525"/>
+        <location filename="../app/batch.py" line="+526"/>
         <location filename="../app/domain/cases.py" line="+3"/>
         <source>must be the last calendar year; the control covers no other</source>
         <translation>må være forrige kalenderår; kontrollen gjelder bare det året</translation>
@@ -3926,6 +3906,26 @@ Vil du slette den likevel?</translation>
         <location line="+5"/>
         <source>must be given when approving a control that found deviations</source>
         <translation>må oppgis når en kontroll som fant avvik godkjennes</translation>
+    </message>
+    <message>
+        <location filename="../app/store/cases.py" line="+42"/>
+        <source>case %1 already has this reference; choose another</source>
+        <translation>sak %1 har allerede denne referansen; velg en annen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>case %1 (%2) is already open for this debtor; close it before creating another</source>
+        <translation>sak %1 (%2) er allerede åpen for denne skyldneren; avslutt den før du oppretter en ny</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>case %1 (%2) is already open for this deceased person; close it before creating another</source>
+        <translation>sak %1 (%2) er allerede åpen for denne avdøde; avslutt den før du oppretter en ny</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>case %1 (%2) is already open for this ward and year %3; close it before creating another</source>
+        <translation>sak %1 (%2) er allerede åpen for denne vergehaveren og året %3; avslutt den før du oppretter en ny</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from app.domain.text import fill
+
 
 class DomainError(Exception):
     """Base class for every rule the domain enforces."""
@@ -10,11 +12,15 @@ class DomainError(Exception):
 class InvalidInput(DomainError):
     """A value entered by the user breaks a rule.
 
-    `field` names the input (as the user knows it), `rule` says what the rule is. The message is
-    safe to show and to log: it never repeats the rejected value, which may be a national id.
+    `field` names the input (as the user knows it), `rule` says what the rule is. A rule that
+    names something of its own (another case) is a template with %1, %2, … for `values`: `rule`
+    is it filled in, `template` what a translation looks up. The message is safe to show and to
+    log: it never repeats the rejected value, which may be a national id.
     """
 
-    def __init__(self, field: str, rule: str) -> None:
-        super().__init__(f"{field}: {rule}")
+    def __init__(self, field: str, rule: str, *values: str) -> None:
         self.field = field
-        self.rule = rule
+        self.template = rule
+        self.values = values
+        self.rule = fill(rule, *values)
+        super().__init__(f"{field}: {self.rule}")

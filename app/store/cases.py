@@ -13,6 +13,7 @@ from app.domain.cases import FIELD_SUBJECT, CaseFacts
 from app.domain.errors import InvalidInput
 from app.domain.identifiers import PartyKind
 from app.domain.services import Service
+from app.domain.text import QT_TRANSLATE_NOOP as _T
 from app.store.db import Database
 from app.store.models import Account, Bank, Case, DeletedCase, RequestLog, Transaction
 
@@ -38,15 +39,24 @@ class ReferenceTaken(InvalidInput):
 
     def __init__(self, case_number: int) -> None:
         super().__init__(
-            "reference", f"case {case_number} already has this reference; choose another"
-        )
+            "reference", _T("rules", "case %1 already has this reference; choose another"),
+            str(case_number),
+        )  # fmt: skip
         self.case_number = case_number
 
 
-_SUBJECT_WORDS = {
-    Service.BANKRUPTCY: "this debtor",
-    Service.ESTATE: "this deceased person",
-    Service.GUARDIANSHIP: "this ward",
+_ALREADY_OPEN = {
+    Service.BANKRUPTCY: _T(
+        "rules", "case %1 (%2) is already open for this debtor; close it before creating another"
+    ),
+    Service.ESTATE: _T(
+        "rules",
+        "case %1 (%2) is already open for this deceased person; close it before creating another",
+    ),
+    Service.GUARDIANSHIP: _T(
+        "rules",
+        "case %1 (%2) is already open for this ward and year %3; close it before creating another",
+    ),
 }
 
 
@@ -56,13 +66,12 @@ class DuplicateCase(InvalidInput):
     never by the subject's id."""
 
     def __init__(self, service: Service, year: int | None, case_number: int, reference: str):
-        subject = _SUBJECT_WORDS[service]
-        if year is not None:
-            subject += f" and year {year}"
         super().__init__(
             FIELD_SUBJECT[service],
-            f"case {case_number} ({reference}) is already open for {subject}; "
-            "close it before creating another",
+            _ALREADY_OPEN[service],
+            str(case_number),
+            reference,
+            str(year),
         )
         self.service = service
         self.year = year

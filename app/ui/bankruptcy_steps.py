@@ -69,7 +69,7 @@ from app.ui.formatting import (
     format_minor,
     parse_amount,
 )
-from app.ui.labels import ACCOUNT_TYPE
+from app.ui.labels import ACCOUNT_TYPE, input_error
 from app.ui.step_common import (
     CASE,
     RELOAD,
@@ -329,8 +329,7 @@ class KeyDatesPage(StepPage):
     # Saving ------------------------------------------------------------------------------
 
     def error_text(self, error: InvalidInput) -> str:
-        field = QCoreApplication.translate("fields", error.field)
-        return f"{field}: {QCoreApplication.translate('rules', error.rule)}"
+        return input_error(error)
 
     def save(self) -> bool:
         """Store the dates in the fields; a broken rule is shown under the field it names."""

@@ -54,6 +54,7 @@ from app.review.control import CaseControl, control_case, record_outcome
 from app.store import guardianship as store
 from app.store.db import Database
 from app.ui.formatting import account_number
+from app.ui.labels import input_error
 
 FIXED_COLUMNS = 4
 """Account number, bank, opening balance, closing balance; the categories follow."""
@@ -528,6 +529,4 @@ class GuardianshipPanel(QWidget):
         )
 
     def _error(self, error: InvalidInput) -> None:
-        field = _translate(error.field)
-        rule = _translate(error.rule, "rules")
-        self.status.setText(f"{field}: {rule}")
+        self.status.setText(input_error(error, field_context="guardianship"))

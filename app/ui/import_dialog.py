@@ -41,6 +41,7 @@ from app.imports.into_case import CaseImport, FileResult, is_statement
 from app.store import imports as store
 from app.store.db import Database
 from app.ui.formatting import party_id
+from app.ui.labels import input_error
 from app.ui.workers import CallThread
 
 NEW_BANK = -1
@@ -337,10 +338,7 @@ class ImportDialog(QDialog):
             try:
                 account = validate_account_number(account, ACCOUNT_FIELD)
             except InvalidInput as error:
-                self.problems_label.setText(
-                    f"{QCoreApplication.translate('fields', error.field)}: "
-                    f"{QCoreApplication.translate('rules', error.rule)}"
-                )
+                self.problems_label.setText(input_error(error))
                 return None
         mapping = self.mapping() if self._is_table() else None
         if mapping is not None and mapping.missing_roles():

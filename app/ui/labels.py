@@ -11,8 +11,9 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
+from app.domain.errors import InvalidInput
 from app.domain.services import SERVICE_LABELS, Service
-from app.domain.text import QT_TRANSLATE_NOOP
+from app.domain.text import QT_TRANSLATE_NOOP, fill
 
 
 @dataclass(frozen=True)
@@ -137,3 +138,13 @@ def message_label(message: str | None) -> str:
     if not message:
         return ""
     return "\n".join(QCoreApplication.translate("harvest", line) for line in message.splitlines())
+
+
+def rule_text(error: InvalidInput) -> str:
+    """The rule a refused input broke, in the interface's language, with its values put in."""
+    return fill(QCoreApplication.translate("rules", error.template), *error.values)
+
+
+def input_error(error: InvalidInput, field_context: str = "fields") -> str:
+    """A refused input as the window shows it: the field, then the rule it broke."""
+    return f"{QCoreApplication.translate(field_context, error.field)}: {rule_text(error)}"

@@ -46,9 +46,8 @@ from app.domain.cases import (
 from app.domain.clock import Clock, SystemClock
 from app.domain.errors import InvalidInput
 from app.domain.services import Service
-from app.store.cases import DuplicateCase, ReferenceTaken
 from app.ui.formatting import DATE_FORMAT
-from app.ui.labels import ENVIRONMENT, service_label
+from app.ui.labels import ENVIRONMENT, input_error, service_label
 
 ERROR_STYLE = "color: #b00020;"
 MNEMONIC_FIELDS = {FIELD_REFERENCE}
@@ -358,31 +357,7 @@ class NewCaseDialog(QDialog):
         )
 
     def error_text(self, error: InvalidInput) -> str:
-        field = QCoreApplication.translate("fields", error.field)
-        return f"{field}: {self._rule_text(error)}"
-
-    def _rule_text(self, error: InvalidInput) -> str:
-        if isinstance(error, DuplicateCase):
-            if error.service is Service.BANKRUPTCY:
-                text = self.tr(
-                    "case %1 (%2) is already open for this debtor; close it before creating another"
-                )
-            elif error.service is Service.ESTATE:
-                text = self.tr(
-                    "case %1 (%2) is already open for this deceased person; close it before "
-                    "creating another"
-                )
-            else:
-                text = self.tr(
-                    "case %1 (%2) is already open for this ward and year %3; close it before "
-                    "creating another"
-                ).replace("%3", str(error.year))
-            return text.replace("%1", str(error.case_number)).replace("%2", error.reference)
-        if isinstance(error, ReferenceTaken):
-            return self.tr("case %1 already has this reference; choose another").replace(
-                "%1", str(error.case_number)
-            )
-        return QCoreApplication.translate("rules", error.rule)
+        return input_error(error)
 
     def _field_of(self, error: InvalidInput) -> _Field:
         fields = {FIELD_REFERENCE: self.reference_field, **self.fields[self.service]}

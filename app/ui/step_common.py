@@ -11,7 +11,6 @@ read again (new key dates, a new close party, a heir, a decision).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.clock import Clock, to_oslo
+from app.domain.text import fill
 from app.review.steps import StepState
 from app.store.db import Database
 
@@ -56,11 +56,6 @@ class StepContext:
     db: Database
     user: str
     clock: Clock
-
-
-def fill(template: str, *args: str) -> str:
-    """Put `args` in for %1, %2, … of a translated template, in one pass."""
-    return re.sub(r"%(\d)", lambda m: args[int(m.group(1)) - 1], template)
 
 
 def state_text(state: StepState) -> str:
