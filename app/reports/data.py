@@ -105,9 +105,8 @@ class ReportData:
     user: str
     version: str
     outside_period: int = 0
-    """Transactions booked outside the period the service allows (old imported files)."""
-    # TODO: `totals` still count these transactions; report_queries.account_activity would
-    # need a period bound to leave them out of the sums.
+    """Transactions booked outside the period the service allows (old imported files); they
+    are left out of `activity`, `totals` and the sums after the key and cut-off dates."""
     allowed_period: tuple[date, date] | None = None
     _overviews: dict[int, AccountOverview] = field(default_factory=dict, repr=False)
 
@@ -169,19 +168,22 @@ def collect(
     with db.session() as session:
         case = q.report_case(session, case_id)
         service = Service(case.service)
-        rows = q.account_activity(session, case_id)
+        allowed = profile(service).period(case.key_date, made_at.date())
+        within = (allowed.start, allowed.end)
+        rows = q.account_activity(session, case_id, within=within)
         after_key = after_cutoff = None
         if service is not Service.GUARDIANSHIP:
-            after_key = q.account_activity(session, case_id, after=case.key_date)
+            after_key = q.account_activity(session, case_id, after=case.key_date, within=within)
         if case.cutoff_date is not None:
-            after_cutoff = q.account_activity(session, case_id, after=case.cutoff_date)
+            after_cutoff = q.account_activity(
+                session, case_id, after=case.cutoff_date, within=within
+            )
         flags = q.active_flags(session, case_id)
         notes = q.case_notes(session, case_id)
         wanted = {flag.transaction_id for flag in flags} | {
             n.target_id for n in notes if n.target_kind == "transaction" and n.target_id
         }
         transactions = q.transactions_by_id(session, sorted(wanted))
-        allowed = profile(service).period(case.key_date, made_at.date())
         return ReportData(
             case=case,
             profile=profile(service),
@@ -206,7 +208,7 @@ def collect(
             outside_period=review_queries.count_outside(
                 session, case_id, allowed.start, allowed.end
             ),
-            allowed_period=(allowed.start, allowed.end),
+            allowed_period=within,
         )
 
 

@@ -115,9 +115,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "summary.outside_period": (
         "Innleste transaksjoner utenfor sakens periode {period}: {count}. De er beholdt i "
-        "saken, men gir ikke flagg.",
+        "saken, men er ikke med i summene og gir ikke flagg.",
         "Imported transactions outside the case's period {period}: {count}. They are kept in "
-        "the case, but raise no flags.",
+        "the case, but are left out of the sums and raise no flags.",
     ),
     "summary.balances": ("Eiendeler og gjeld", "Assets and debts"),
     "summary.balances_note": (

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy import case as sql_case
 from sqlalchemy.orm import Session
 
@@ -228,9 +228,14 @@ class AccountActivity:
 
 
 def account_activity(
-    session: Session, case_id: int, *, after: date | None = None
+    session: Session,
+    case_id: int,
+    *,
+    after: date | None = None,
+    within: tuple[date, date] | None = None,
 ) -> list[AccountActivity]:
-    """Counts and booked sums per account and currency; only bookings after `after` if given."""
+    """Counts and booked sums per account and currency; only bookings after `after`, and only
+    those booked inside `within` (first and last day) or not booked yet, where given."""
     is_booked = Transaction.status == BOOKED
     booked_amount = sql_case((is_booked, Transaction.amount_minor), else_=0)
     currency = func.coalesce(Transaction.currency, Account.currency, "NOK")
@@ -252,6 +257,10 @@ def account_activity(
     )
     if after is not None:
         query = query.where(Transaction.booking_date > after)
+    if within is not None:
+        query = query.where(
+            or_(Transaction.booking_date.is_(None), Transaction.booking_date.between(*within))
+        )
     return [
         AccountActivity(
             account_id=account_id,

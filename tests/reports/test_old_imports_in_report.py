@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from report_support import all_text
 
-from app.domain.cases import new_estate
+from app.domain.cases import new_bankruptcy, new_estate
 from app.imports.into_case import CaseImport
+from app.reports.data import collect
 from app.review.positions import positions
 from app.store.browse import case_overview
 from app.store.cases import create_case
@@ -64,3 +65,31 @@ def test_the_report_says_once_how_many_transactions_lie_outside_the_period(
 
     assert text.count("Imported transactions outside the case's period") == 1
     assert "22.01.2025" in text and ": 5. They are kept in the case" in text
+
+
+def test_the_sums_leave_out_what_was_booked_outside_the_period(db, tmp_path):
+    facts = new_bankruptcy(
+        reference="K-OLD", debtor_id="999000010", ruling_date=date(2025, 5, 5), today=NOW.date()
+    )
+    case_id = create_case(db, facts, environment="sandbox", user="trustee")
+    export = tmp_path / "old.csv"  # the period is 05.05.2024 to 16.06.2025
+    export.write_text(
+        "Dato;Forklaring;Rentedato;Ut fra konto;Inn på konto\n"
+        "04.05.2024;Dagen før perioden;04.05.2024;100,00;\n"
+        "05.05.2024;Periodens første dag;05.05.2024;200,00;\n"
+        "16.06.2025;Periodens siste dag;16.06.2025;;300,00\n",
+        encoding="utf-8",
+    )
+    CaseImport(db, case_id, user="trustee", now=NOW).import_file(
+        export, bank_org="999000029", account_number="99901000014", bank_name="Fjordbank"
+    )
+
+    data = collect(db, case_id, made_at=NOW, user="trustee", version="test")
+
+    nok = data.totals["NOK"]
+    assert (nok.count, nok.in_minor, nok.out_minor) == (2, 30_000, -20_000)
+    assert (nok.first, nok.last) == (date(2024, 5, 5), date(2025, 6, 16))
+    assert data.outside_period == 1
+    (per_account,) = data.activity.values()
+    assert per_account["NOK"].count == 2
+    assert data.after_key["NOK"].in_minor == 30_000
