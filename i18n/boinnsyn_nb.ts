@@ -4154,7 +4154,12 @@ Vil du slette den likevel?</translation>
         <translation>Arvinger: %1; enige: %2</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="+86"/>
+        <source>Recorded by %1 on %2 for an earlier version of the guardian&apos;s account; to be recorded again</source>
+        <translation>Registrert av %1 den %2 for en tidligere utgave av vergeregnskapet; må registreres på nytt</translation>
+    </message>
+    <message>
+        <location line="-109"/>
         <source>Assets %1, known debts %2 at the death</source>
         <translation>Eiendeler %1, kjent gjeld %2 ved dødsfallet</translation>
     </message>
@@ -4170,12 +4175,12 @@ Vil du slette den likevel?</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+73"/>
+        <location line="+86"/>
         <source>Recorded by %1 on %2</source>
         <translation>Registrert av %1 %2</translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-75"/>
         <source>Due %1; the form of settlement is recorded</source>
         <translation>Frist %1; skifteformen er registrert</translation>
     </message>

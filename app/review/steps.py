@@ -446,7 +446,7 @@ def guardianship_steps(db: Database, case_id: int) -> list[StepState]:
             ]
             return [*states, _report_step(states)]
         source = guardianship.report_source(session, case_id)
-        outcome = guardianship.latest_outcome(session, case_id)
+        outcome = guardianship.recorded_outcome(session, case_id)
     if source is None:
         states.append(
             StepState(
@@ -464,6 +464,19 @@ def guardianship_steps(db: Database, case_id: int) -> list[StepState]:
         )
     if outcome is None:
         states.append(StepState(Step.OUTCOME, False, _T("steps", "Not recorded yet")))
+    elif outcome.for_earlier_report:
+        states.append(
+            StepState(
+                Step.OUTCOME,
+                False,
+                _T(
+                    "steps",
+                    "Recorded by %1 on %2 for an earlier version of the guardian's account; "
+                    "to be recorded again",
+                ),
+                (outcome.decided_by, _day(to_oslo(outcome.decided_at).date())),
+            )
+        )
     else:
         states.append(
             StepState(

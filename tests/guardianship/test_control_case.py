@@ -12,6 +12,7 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import select
 
+from app.domain.clock import to_oslo
 from app.domain.errors import InvalidInput
 from app.domain.guardianship import Outcome, ReportedAccount, ReportedLine, Rule
 from app.domain.records import TransactionRecord
@@ -257,6 +258,9 @@ def test_an_outcome_counts_only_for_the_account_it_was_given_for(tmp_path, db, c
         assert store.latest_outcome(session, case_id) is None
     steps = {state.step: state for state in guardianship_steps(db, case_id)}
     assert not steps[Step.OUTCOME].done
+    assert steps[Step.OUTCOME].status.startswith("Recorded by %1 on %2 for an earlier version")
+    decided = to_oslo(recorded.decided_at).date()
+    assert steps[Step.OUTCOME].args == ("sf", decided.strftime("%d.%m.%Y"))
     words = " ".join(
         pdf_text(write_control_report(db, case_id, tmp_path / "v.pdf", clock=clock)).split()
     )
