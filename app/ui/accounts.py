@@ -69,9 +69,12 @@ class AccountTree(QTreeWidget):
         if overview is not None:
             for bank in overview.banks:
                 ids = tuple(account.id for account in bank.accounts)
-                bank_item = QTreeWidgetItem(self, [bank.name, "", "", BANK_STATUS(bank.status)])
+                status = BANK_STATUS(bank.status)
+                bank_item = QTreeWidgetItem(self, [bank.name, "", "", status])
                 bank_item.setData(0, SCOPE_ROLE, ("bank", ids))
-                bank_item.setToolTip(3, bank.message or "")
+                # the columns are narrow: a name or status cut short is read whole on hover
+                bank_item.setToolTip(0, bank.name)
+                bank_item.setToolTip(3, bank.message or status)
                 for account in bank.accounts:
                     balance = account.balance_end
                     item = QTreeWidgetItem(
@@ -87,6 +90,7 @@ class AccountTree(QTreeWidget):
                     item.setTextAlignment(4, Qt.AlignmentFlag.AlignRight)
                     item.setData(0, SCOPE_ROLE, ("account", (account.id,)))
                     item.setToolTip(0, account.name or "")
+                    item.setToolTip(1, item.text(1))
                 bank_item.setExpanded(True)
         for column, width in enumerate((160, 100, 45, 80, 95)):
             self.setColumnWidth(column, width)

@@ -101,6 +101,10 @@ def test_account_tree_lists_banks_and_accounts_and_narrows_the_table(
     assert [nordbanken.child(n).text(1) for n in range(nordbanken.childCount())] == [
         "Everyday account", "Savings account", "Loan account",
     ]  # fmt: skip
+    # narrow columns cut long names short; the whole name and status are read on hover
+    assert nordbanken.toolTip(0) == "Nordbanken ASA"
+    assert nordbanken.toolTip(3) == nordbanken.text(3) != ""
+    assert nordbanken.child(0).toolTip(1) == "Everyday account"
     assert opened.transaction_model.rowCount() == 7
     tree.select_account(fixed_case.loan)
     assert opened.transaction_model.current_filter.account_ids == (fixed_case.loan,)
