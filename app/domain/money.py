@@ -7,6 +7,15 @@ from decimal import ROUND_HALF_EVEN, Decimal
 HUNDRED = Decimal(100)
 CENT = Decimal("0.01")
 NBSP = "\u00a0"
+LIMIT = Decimal(10) ** 15
+"""Every amount read is smaller than this in absolute value: far above any bank account, and
+well inside the 64-bit integer hundredths the store keeps."""
+TOO_LARGE = "is too large for an amount (at most 15 digits before the decimal separator)"
+
+
+def too_large(amount: Decimal) -> bool:
+    """Whether an amount read from outside is beyond `LIMIT` (or not a finite number)."""
+    return not amount.is_finite() or abs(amount) >= LIMIT
 
 
 def to_minor(amount: Decimal) -> int:

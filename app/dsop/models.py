@@ -29,6 +29,7 @@ from pydantic import (
 )
 from pydantic.alias_generators import to_camel
 
+from app.domain import money
 from app.domain.clock import OSLO
 
 
@@ -83,7 +84,7 @@ def _enum(cls: type[enum.Enum]) -> Any:
 Amount = Annotated[
     Decimal,
     BeforeValidator(_require_number),
-    Field(ge=0),
+    Field(ge=0, lt=money.LIMIT),
     PlainSerializer(float, return_type=float, when_used="json"),
 ]
 Rate = Annotated[

@@ -74,6 +74,7 @@ from typing import BinaryIO, NamedTuple
 from xml.parsers import expat
 
 from app.domain.clock import OSLO
+from app.domain.money import TOO_LARGE, too_large
 from app.domain.records import AccountRecord, BalanceRecord, TransactionRecord, with_keys
 from app.imports.errors import (
     InvalidValueError,
@@ -1029,7 +1030,12 @@ class _Reader:
         currency = element.get("Ccy")
         if not currency:
             raise _Problem(MissingElementError, f"the amount {text} has no currency (Ccy)", element)
-        return Decimal(text), intern(currency)
+        amount = Decimal(text)
+        if too_large(amount):
+            raise _Problem(
+                InvalidValueError, f"{text!r} in {_local(element.tag)} {TOO_LARGE}", element
+            )
+        return amount, intern(currency)
 
     def _debit(self, element: ET.Element) -> bool:
         return self._indicator(element.find(self.t.CdtDbtInd), element)

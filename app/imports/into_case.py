@@ -192,13 +192,22 @@ class CaseImport:
     def _check_targets(self, parts: list[AccountPart], *, bank_org: str | None, file: str) -> None:
         """Refuse the file, before anything is stored, where `_target` could not place one of
         its accounts: an account not in the case needs its bank, a bank new to the case its
-        name."""
+        name; an account already in the case stays with its bank, whatever bank is named."""
+        unknown = []
         with self.db.session() as session:
-            unknown = [
-                part
-                for part in parts
-                if store.account_in_case(session, self.case_id, part.number) is None
-            ]
+            for part in parts:
+                found = store.account_in_case(session, self.case_id, part.number)
+                if found is None:
+                    unknown.append(part)
+                    continue
+                held_by = store.bank_org_number(session, found[1])
+                if bank_org is not None and held_by != bank_org:
+                    raise ImportTargetError(
+                        file,
+                        f"account {part.number} is in the case under bank {held_by}, "
+                        f"not {bank_org}; leave the bank out or name that one",
+                        "bank",
+                    )
             bank_known = bank_org is not None and (
                 store.bank_in_case(session, self.case_id, bank_org) is not None
             )
@@ -403,7 +412,15 @@ def _statement_parts(
     """The accounts of a camt file, each with its records keyed, its balances and findings."""
     parts = []
     for statement in camt.read_camt(data, name=name):
-        number = account_number or account_number_of(statement.account.account_number)
+        named = account_number_of(statement.account.account_number)
+        if account_number and named and named.replace(".", "") != account_number:
+            # a statement's records belong to the account it names, never to another
+            raise ImportTargetError(
+                name,
+                f"a statement is for account {named}, not for the account given "
+                f"({account_number}); leave the account out to import it to its own",
+            )
+        number = account_number or named
         if not number:
             raise ImportTargetError(name, "a statement names no account")
         records = statement.keyed_transactions()

@@ -25,7 +25,10 @@ import csv
 import io
 import itertools
 import logging
+import math
 import re
+import zipfile
+import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime, timedelta
@@ -33,6 +36,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from app.domain.money import TOO_LARGE, too_large
 from app.domain.records import TransactionRecord
 from app.imports.errors import (
     AmountFormatError,
@@ -102,6 +106,8 @@ def parse_amount(text: str, decimal_separator: str | None = None) -> Decimal:
             negative = True
         value = _without_currency(value[1:])
     number = _unsigned(value, decimal_separator, original)
+    if too_large(number):
+        raise AmountFormatError(original, TOO_LARGE)
     if negative:
         number = -number
     return number if number else Decimal(0)
@@ -216,9 +222,14 @@ def detect_encoding(data: bytes, *, name: str = "<bytes>") -> str:
     that are neither; it guesses no other encoding."""
     if data.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in data[:4096]:
+    head = data[:4096]
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _looks_utf16(head):
         raise UnsupportedEncodingError(
             name, "is UTF-16 text; save the export as UTF-8 or Windows-1252 (ANSI) CSV"
+        )
+    if b"\x00" in head:
+        raise UnsupportedEncodingError(
+            name, "holds binary data: it is neither a text (CSV) export nor an XLSX workbook"
         )
     try:
         data.decode("utf-8")
@@ -234,6 +245,15 @@ def detect_encoding(data: bytes, *, name: str = "<bytes>") -> str:
             name, f"is neither UTF-8 nor Windows-1252 text (byte 0x{data[exc.start]:02x})", line
         ) from None
     return "cp1252"
+
+
+def _looks_utf16(head: bytes) -> bool:
+    """Text in UTF-16 without a byte order mark: every other byte of its Latin letters is
+    zero, so zeros fill (nearly) all even or all odd positions."""
+    pairs = len(head) // 2
+    if pairs < 2:
+        return False
+    return max(head[0::2].count(0), head[1::2].count(0)) >= 0.9 * pairs
 
 
 def decode_text(
@@ -518,7 +538,7 @@ def _fill_from_content(mapping: ColumnMapping, names: list[str], samples: list[l
                 break
     if not (mapping.amount or mapping.amount_in or mapping.amount_out):
         for index in free:
-            if _all_parse(samples, index, lambda v: _cell_amount(v, ",")):
+            if _all_parse(samples, index, lambda v: cell_amount(v, ",")):
                 mapping.amount = names[index]
                 break
 
@@ -600,6 +620,10 @@ def open_table(
         )
     if data.startswith(_XLSX_MAGIC):
         return _open_xlsx(data, display, header_line, sheet)
+    if display.lower().endswith((".xlsx", ".xlsm")):
+        raise UnsupportedTableError(
+            display, "is not an XLSX workbook: the file does not begin as one (a zip archive)"
+        )
     return _open_csv(data, display, encoding, delimiter, header_line)
 
 
@@ -674,12 +698,12 @@ def _open_xlsx(data: bytes, name: str, header_line: int | None, sheet: str | Non
 
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (InvalidFileException, KeyError, OSError, ValueError) as exc:
-        raise UnsupportedTableError(name, f"is not a readable XLSX workbook ({exc})") from None
+    except (InvalidFileException, *_XLSX_DAMAGE) as exc:
+        raise _damaged_xlsx(name, exc) from None
     if sheet is not None and sheet not in workbook.sheetnames:
         raise MappingError(name, f"has no sheet named {sheet!r}")
     worksheet = workbook[sheet] if sheet is not None else workbook.worksheets[0]
-    rows = _xlsx_rows(worksheet)
+    rows = _xlsx_rows(worksheet, name)
     head = _take(rows, _HEADER_SCAN_ROWS)
     index = _header_index(head, header_line, name)
     line, headers = head[index]
@@ -696,10 +720,37 @@ def _open_xlsx(data: bytes, name: str, header_line: int | None, sheet: str | Non
     )
 
 
-def _xlsx_rows(worksheet: Any) -> Iterator[tuple[int, list[Cell]]]:
+_XLSX_DAMAGE = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    KeyError,
+    OSError,
+    ValueError,
+    SyntaxError,
+)
+"""What a cut-short or corrupted workbook raises, on opening or while its sheet is read
+(XML parse errors of either parser are SyntaxErrors)."""
+
+
+def _damaged_xlsx(name: str, error: BaseException) -> UnsupportedTableError:
+    detail = (
+        "it is not a complete zip archive"
+        if isinstance(error, zipfile.BadZipFile | zlib.error | EOFError)
+        else "its parts cannot be read"
+    )
+    return UnsupportedTableError(
+        name, f"is not a readable XLSX workbook: {detail}; open and save it again in Excel"
+    )
+
+
+def _xlsx_rows(worksheet: Any, name: str) -> Iterator[tuple[int, list[Cell]]]:
     first = getattr(worksheet, "min_row", 1) or 1
-    for offset, values in enumerate(worksheet.iter_rows(values_only=True)):
-        yield first + offset, list(values)
+    try:
+        for offset, values in enumerate(worksheet.iter_rows(values_only=True)):
+            yield first + offset, list(values)
+    except _XLSX_DAMAGE as exc:
+        raise _damaged_xlsx(name, exc) from None
 
 
 def _xlsx_chain(
@@ -871,7 +922,7 @@ class _RowReader:
 
     def _number(self, value: Cell, column: str | None) -> Decimal:
         try:
-            return _cell_amount(value, self.decimal)
+            return cell_amount(value, self.decimal)
         except ValueFormatError as exc:
             raise _CellProblem(column, value, exc.rule) from None
 
@@ -882,18 +933,21 @@ class _RowReader:
             raise _CellProblem(column, value, exc.rule) from None
 
 
-def _cell_amount(value: Cell, decimal_separator: str | None) -> Decimal:
-    if isinstance(value, bool):
-        raise AmountFormatError(str(value), "is not an amount")
-    if isinstance(value, Decimal):
-        return value
-    if isinstance(value, int):
-        return Decimal(value)
-    if isinstance(value, float):
-        return _float_amount(value)
+def cell_amount(value: Cell, decimal_separator: str | None) -> Decimal:
+    """An amount cell: a spreadsheet number, or text in a form `parse_amount` reads."""
     if isinstance(value, str):
         return parse_amount(value, decimal_separator)
-    raise AmountFormatError(str(value), "is not an amount")
+    if isinstance(value, Decimal):
+        number = value
+    elif isinstance(value, int) and not isinstance(value, bool):
+        number = Decimal(value)
+    elif isinstance(value, float) and math.isfinite(value):
+        number = _float_amount(value)
+    else:
+        raise AmountFormatError(str(value), "is not an amount")
+    if too_large(number):
+        raise AmountFormatError(str(value), TOO_LARGE)
+    return number
 
 
 def _cell_date(value: Cell) -> date:
@@ -906,6 +960,26 @@ def _cell_date(value: Cell) -> date:
     if isinstance(value, str):
         return parse_date(value)
     raise DateFormatError(str(value), "is not a date")
+
+
+def too_wide(table: Table, width: int, cells: Sequence[Cell]) -> str | None:
+    """The rule a CSV row breaks when it has more cells than its header has columns, or
+    `None`. A comma-separated file whose amounts carry bare decimal commas reads that way, and
+    taking it cell by cell would move the øre into the next column; as that may leave the
+    last cell empty, a comma-separated row is held to its header's width exactly, while other
+    separators may end a row with empty cells."""
+    if table.kind != "csv":
+        return None
+    used = len(cells)
+    if table.delimiter != ",":
+        while used > width and not _filled(cells[used - 1]):
+            used -= 1
+    if used <= width:
+        return None
+    return (
+        f"has {used} cells where the header names {width} columns: a decimal comma in a "
+        "comma-separated file must be inside quotes, or the file saved with semicolons"
+    )
 
 
 def _filled(value: Cell) -> bool:
@@ -1014,6 +1088,8 @@ def read_rows(
             )
         reader = _RowReader(table, chosen)
         for line, cells in table.rows:
+            if rule := too_wide(table, len(table.headers), cells):
+                raise error(table.name, rule, line)
             try:
                 record = reader.record(cells)
             except _CellProblem as problem:

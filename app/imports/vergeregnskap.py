@@ -37,7 +37,7 @@ from app.imports.errors import (
     TableFileError,
     XlsxRowError,
 )
-from app.imports.tabular import Cell, Source, open_table, parse_amount
+from app.imports.tabular import Cell, Source, cell_amount, open_table, too_wide
 
 log = logging.getLogger(__name__)
 
@@ -126,22 +126,6 @@ def _text(value: Cell) -> str:
     return " ".join(str(value).split())
 
 
-def _amount(value: Cell) -> Decimal:
-    """An amount cell: a spreadsheet number, or text in any form `parse_amount` reads, with a
-    comma as the decimal separator (the Norwegian rule) where a form is ambiguous."""
-    if isinstance(value, bool | date | datetime):
-        raise AmountFormatError(str(value), "is not an amount")
-    if isinstance(value, Decimal):
-        return value
-    if isinstance(value, int):
-        return Decimal(value)
-    if isinstance(value, float):
-        exact = Decimal(repr(value))
-        rounded = exact.quantize(Decimal("0.01"))
-        return rounded if abs(exact - rounded) < Decimal("1e-9") else exact
-    return parse_amount(str(value), ",")
-
-
 def read_report(source: Source, *, name: str | None = None) -> ImportedReport:
     """Read a guardian's account from a CSV or XLSX file (path, bytes or stream)."""
     table = open_table(source, name=name)
@@ -172,6 +156,8 @@ def read_report(source: Source, *, name: str | None = None) -> ImportedReport:
     for line, cells in rows[header_at + 1 :]:
         if not any(_text(c) for c in cells):
             continue
+        if rule := too_wide(table, len(header), cells):
+            raise error(table.name, rule, line)
         count += 1
         _read_row(table.name, error, line, cells, columns, names, drafts)
 
@@ -211,7 +197,7 @@ def _read_row(
             raise error(file, f"{item}: the amount is missing", line, names["amount"])
         return  # a category left empty in the template
     try:
-        amount = _amount(raw)
+        amount = cell_amount(raw, ",")
     except AmountFormatError as problem:
         raise error(file, f"{_text(raw)!r} {problem.rule}", line, names["amount"]) from None
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from app.imports.errors import MappingError, RowError, XlsxRowError
+from app.imports.errors import ImportFileError, MappingError, RowError, XlsxRowError
 from app.imports.vergeregnskap import (
     DATA_SHEET,
     GUIDE_SHEET,
@@ -152,3 +152,31 @@ def test_the_csv_template_is_a_header_excel_opens_in_norway(tmp_path):
     data = path.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
     assert data.decode("utf-8-sig").strip() == ";".join(HEADERS)
+
+
+def test_a_copy_saved_with_commas_is_refused_rather_than_read_without_its_ore():
+    # Excel set to English saves the template with commas and leaves the decimal commas bare
+    text = (
+        "Kontonummer,Bank,Post,Beløp,Merknad\r\n"
+        "99900033334,Fjordbank,Inngående saldo,96486,72,\r\n"
+        "99900033334,Fjordbank,Utgående saldo,1000,00,\r\n"
+    )
+    with pytest.raises(RowError) as caught:
+        read_report(text.encode("cp1252"), name="vergeregnskap.csv")
+    assert str(caught.value).startswith(
+        "vergeregnskap.csv, line 2: has 6 cells where the header names 5 columns"
+    )
+
+
+def test_an_amount_beyond_any_account_is_refused():
+    text = NORWEGIAN_CSV.replace("12 345,67", "99999999999999999,99")
+    with pytest.raises(RowError, match=r"line 2, column Beløp: .* is too large for an amount"):
+        read_report(text.encode("cp1252"), name="vergeregnskap.csv")
+
+
+def test_a_damaged_workbook_is_refused_by_name(tmp_path):
+    template = tmp_path / "mal.xlsx"
+    write_template(template)
+    data = template.read_bytes()
+    with pytest.raises(ImportFileError, match=r"^mal\.xlsx: is not a readable XLSX workbook"):
+        read_report(data[: len(data) // 2], name="mal.xlsx")

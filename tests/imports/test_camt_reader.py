@@ -613,3 +613,11 @@ def test_collector_is_running_again_after_a_read_and_after_an_error() -> None:
     with pytest.raises(StatementFileError):
         read_camt(sample_with(b"</Stmt>", b"</Stm>"))
     assert gc.isenabled()
+
+
+def test_an_amount_beyond_any_account_is_refused_with_its_line() -> None:
+    near = simple("053", 8, [Entry(amount="999999999999999.99")])
+    assert read_camt(near)[0].transactions[0].amount == Decimal("999999999999999.99")
+    too_large = simple("053", 8, [Entry(amount="1000000000000000.00")])
+    with pytest.raises(InvalidValueError, match=r"'1000000000000000.00' in Amt is too large"):
+        read_camt(too_large, name="huge.xml")

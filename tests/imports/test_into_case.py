@@ -319,3 +319,38 @@ def test_an_export_of_several_accounts_files_each_row_under_its_own(db, case, tm
     ]
     with db.session() as session:
         assert session.scalar(select(func.count()).select_from(Transaction)) == 3
+
+
+def test_a_statement_goes_only_to_the_account_it_names(db, case):
+    case_id, banks = case
+    with pytest.raises(ImportTargetError, match=r"is for account DE14740618130000033626, not for"):
+        importer(db, case_id).import_file(
+            SAMPLES / "viafintech__053_valid_example.xml",
+            bank_org=LETTER_BANK,
+            account_number="9990.10.00014",
+        )
+    with db.session() as session:
+        assert session.scalar(select(func.count(Transaction.id))) == 0
+        assert session.scalar(select(func.count(Source.id))) == 0
+    # naming the account the statement names is allowed
+    result = importer(db, case_id).import_file(
+        SAMPLES / "viafintech__053_valid_example.xml",
+        bank_org=LETTER_BANK,
+        account_number="DE14740618130000033626",
+    )
+    assert result.new == 5
+
+
+def test_an_account_in_the_case_stays_with_its_bank(db, case):
+    case_id, banks = case
+    importer(db, case_id).import_file(
+        SAMPLES / "viafintech__053_valid_example.xml", bank_org=LETTER_BANK
+    )
+    with pytest.raises(
+        ImportTargetError, match=r"is in the case under bank 999000126, not 999000029"
+    ):
+        importer(db, case_id).import_file(
+            SAMPLES / "viafintech__053_valid_example.xml", bank_org="999000029"
+        )
+    with db.session() as session:
+        assert session.scalar(select(func.count(Transaction.id))) == 5

@@ -23,6 +23,7 @@ from app.imports.errors import (
 )
 from app.imports.tabular import (
     ColumnMapping,
+    cell_amount,
     decode_text,
     detect_delimiter,
     detect_encoding,
@@ -484,3 +485,93 @@ def test_xlsx_preview_names_spreadsheet_rows() -> None:
     (problem,) = preview(data).problems
 
     assert problem.message == "row 2, column Beløp: 'x' is not an amount"
+
+
+def _workbook_bytes(rows: int = 200) -> bytes:
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Dato", "Tekst", "Beløp"])
+    for n in range(rows):
+        sheet.append(["02.01.2024", f"Kiosk {n}", -100.5])
+    out = BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _with_half_a_sheet(data: bytes) -> bytes:
+    """The workbook with its sheet's XML cut in the middle, the zip archive itself whole."""
+    import zipfile
+
+    source, out = zipfile.ZipFile(BytesIO(data)), BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            part = source.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                part = part[: len(part) // 2]
+            target.writestr(item, part)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("make", "rule"),
+    [
+        (lambda good: b"PK\x03\x04" + bytes(range(256)) * 8, "it is not a complete zip archive"),
+        (lambda good: good[:3000], "it is not a complete zip archive"),
+        (_with_half_a_sheet, "its parts cannot be read"),
+    ],
+    ids=["zip header then noise", "cut short", "sheet cut in half"],
+)
+def test_a_damaged_workbook_is_refused_by_name(make, rule) -> None:
+    data = make(_workbook_bytes())
+    with pytest.raises(UnsupportedTableError) as caught:
+        list(read_table(data, name="konto.xlsx"))
+    assert str(caught.value) == (
+        f"konto.xlsx: is not a readable XLSX workbook: {rule}; open and save it again in Excel"
+    )
+
+
+def test_binary_data_is_neither_called_utf16_nor_read_as_text() -> None:
+    noise = bytes(range(256)) * 20
+    with pytest.raises(UnsupportedEncodingError, match=r"^noise\.csv: holds binary data"):
+        open_table(noise, name="noise.csv")
+    with pytest.raises(UnsupportedTableError, match=r"^noise\.xlsx: is not an XLSX workbook"):
+        open_table(noise, name="noise.xlsx")
+    # UTF-16 without a byte order mark is still recognised as such
+    with pytest.raises(UnsupportedEncodingError, match="is UTF-16 text"):
+        open_table("Dato;Beløp\n01.01.2024;1,00\n".encode("utf-16-le"), name="u16.csv")
+
+
+@pytest.mark.parametrize(
+    "cell",
+    ["99999999999999999,99", "1 000 000 000 000 000,00", 1e16, Decimal("1e15")],
+)
+def test_an_amount_too_large_for_any_account_is_refused(cell) -> None:
+    book = Workbook()
+    book.active.append(["Dato", "Tekst", "Beløp"])
+    book.active.append(["02.01.2024", "x", cell])
+    out = BytesIO()
+    book.save(out)
+    with pytest.raises(XlsxRowError, match=r"row 2, column Beløp: .* is too large for an amount"):
+        list(read_table(out.getvalue(), name="huge.xlsx"))
+
+
+def test_the_largest_amount_read_has_fifteen_digits() -> None:
+    with pytest.raises(AmountFormatError, match="is not an amount"):
+        cell_amount(float("inf"), None)
+    assert parse_amount("-999 999 999 999 999,99") == Decimal("-999999999999999.99")
+    with pytest.raises(AmountFormatError, match="too large"):
+        parse_amount("1000000000000000")
+
+
+def test_a_comma_separated_row_with_unquoted_decimal_commas_is_refused() -> None:
+    data = "Dato,Tekst,Beløp\n02.01.2024,Kiosk,-100,50\n".encode()
+    with pytest.raises(RowError) as caught:
+        list(read_table(data, name="komma.csv"))
+    assert str(caught.value) == (
+        "komma.csv, line 2: has 4 cells where the header names 3 columns: a decimal comma in a "
+        "comma-separated file must be inside quotes, or the file saved with semicolons"
+    )
+    quoted = 'Dato,Tekst,Beløp\n02.01.2024,Kiosk,"-100,50"\n'.encode()
+    assert [r.amount for r in read_table(quoted)] == [Decimal("-100.50")]
+    trailing = "Dato;Tekst;Beløp\n02.01.2024;Kiosk;-100,50;;\n".encode()  # empty cells after
+    assert [r.amount for r in read_table(trailing)] == [Decimal("-100.50")]

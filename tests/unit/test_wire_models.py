@@ -77,6 +77,7 @@ BASE = {"responseDetails": {"status": "complete"}}
     [
         ({"transactionIdentifier": "t", "amount": "12.50"}, "amount"),
         ({"transactionIdentifier": "t", "amount": -1}, "amount"),
+        ({"transactionIdentifier": "t", "amount": 1e15}, "amount"),  # beyond any account
         ({"transactionIdentifier": 7}, "transactionIdentifier"),
         ({"transactionIdentifier": "t", "reversalIndicator": "true"}, "reversalIndicator"),
         ({"transactionIdentifier": "t", "bookingDate": "31.05.2025"}, "bookingDate"),
