@@ -46,11 +46,10 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from app import config
-from app.domain.cases import FIELD_YEAR, new_guardianship
+from app.domain.cases import FIELD_YEAR, LAST_YEAR_RULE, new_guardianship
 from app.domain.clock import Clock, SystemClock
 from app.domain.errors import InvalidInput
 from app.domain.guardianship import RuleSettings
-from app.domain.text import QT_TRANSLATE_NOOP as _T
 from app.dsop.audit import AuditBuffer
 from app.dsop.connection import DsopConnection
 from app.harvest.harvest import Harvest
@@ -520,11 +519,9 @@ class ControlBatch:
 
     def run(self) -> BatchCounts:
         started = time.monotonic()
-        if self.year != self.clock.today().year - 1:
-            raise InvalidInput(
-                FIELD_YEAR,
-                _T("rules", "must be the last calendar year; the control covers no other"),
-            )
+        last_year = self.clock.today().year - 1
+        if self.year != last_year:
+            raise InvalidInput(FIELD_YEAR, LAST_YEAR_RULE, str(last_year))
         wards = read_wards(self.wards_file, year=self.year, today=self.clock.today())
         output_folder(self.out_dir)
         self.counts.total = len(wards)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import re
 import sys
 import time
 from collections.abc import Sequence
@@ -189,7 +190,12 @@ def _date(text: str) -> date:
             return datetime.strptime(text, pattern).date()
         except ValueError:
             continue
+    if _DATE_SHAPE.fullmatch(text.strip()):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date in the calendar")
     raise argparse.ArgumentTypeError(f"{text!r} is not a date; write dd.mm.yyyy")
+
+
+_DATE_SHAPE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{1,2}-\d{1,2}")
 
 
 INTERRUPTED = 130

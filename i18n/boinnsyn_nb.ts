@@ -3181,7 +3181,7 @@ Vil du slette den likevel?</translation>
 <context>
     <name>fields</name>
     <message>
-        <location filename="../app/domain/cases.py" line="+26"/>
+        <location filename="../app/domain/cases.py" line="+27"/>
         <source>Debtor&apos;s national id or organisation number</source>
         <translation>Skyldners fødselsnummer eller organisasjonsnummer</translation>
     </message>
@@ -3765,7 +3765,12 @@ Vil du slette den likevel?</translation>
 <context>
     <name>rules</name>
     <message>
-        <location filename="../app/domain/cases.py" line="+29"/>
+        <location filename="../app/domain/cases.py" line="+3"/>
+        <source>must be the last calendar year, %1; the control covers no other</source>
+        <translation>må være forrige kalenderår, %1; kontrollen gjelder bare det året</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>must not be empty</source>
         <translation>må fylles ut</translation>
     </message>
@@ -3775,7 +3780,17 @@ Vil du slette den likevel?</translation>
         <translation>kan ha høyst 100 tegn</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+4"/>
+        <source>must not hold line breaks, tabs or other control characters</source>
+        <translation>kan ikke inneholde linjeskift, tabulatorer eller andre kontrolltegn</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>must hold a letter or a sign besides digits; a number alone is a case number</source>
+        <translation>må ha en bokstav eller et tegn i tillegg til sifre; et tall alene er et saksnummer</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>cannot be more than ten years ago (banks keep no older data)</source>
         <translation>kan ikke være mer enn ti år tilbake (bankene har ikke eldre data)</translation>
     </message>
@@ -3813,12 +3828,6 @@ Vil du slette den likevel?</translation>
         <location line="+28"/>
         <source>must be another person than the ward</source>
         <translation>må være en annen person enn vergehaveren</translation>
-    </message>
-    <message>
-        <location filename="../app/batch.py" line="+526"/>
-        <location filename="../app/domain/cases.py" line="+3"/>
-        <source>must be the last calendar year; the control covers no other</source>
-        <translation>må være forrige kalenderår; kontrollen gjelder bare det året</translation>
     </message>
     <message>
         <location filename="../app/domain/identifiers.py" line="+55"/>

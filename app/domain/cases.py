@@ -13,6 +13,7 @@ naming the field and the rule that was broken.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
@@ -35,6 +36,8 @@ FIELD_YEAR = _T("fields", "Year")
 FIELD_REFERENCE = _T("fields", "Case reference")
 
 MAX_REFERENCE_LENGTH = 100
+LAST_YEAR_RULE = _T("rules", "must be the last calendar year, %1; the control covers no other")
+"""The one year a guardianship control may cover; %1 is that year."""
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,20 @@ def _reference(text: str) -> str:
         raise InvalidInput(FIELD_REFERENCE, _T("rules", "must not be empty"))
     if len(reference) > MAX_REFERENCE_LENGTH:
         raise InvalidInput(FIELD_REFERENCE, _T("rules", "must be at most 100 characters"))
+    if any(unicodedata.category(character) in ("Cc", "Cf") for character in reference):
+        raise InvalidInput(
+            FIELD_REFERENCE,
+            _T("rules", "must not hold line breaks, tabs or other control characters"),
+        )
+    if reference.isdigit():
+        # the command line and the case list name a case by its number or its reference
+        raise InvalidInput(
+            FIELD_REFERENCE,
+            _T(
+                "rules",
+                "must hold a letter or a sign besides digits; a number alone is a case number",
+            ),
+        )
     return reference
 
 
@@ -190,9 +207,7 @@ def new_guardianship(
     if guardian.value == ward.value:
         raise InvalidInput(FIELD_GUARDIAN, _T("rules", "must be another person than the ward"))
     if year is None or year != today.year - 1:
-        raise InvalidInput(
-            FIELD_YEAR, _T("rules", "must be the last calendar year; the control covers no other")
-        )
+        raise InvalidInput(FIELD_YEAR, LAST_YEAR_RULE, str(today.year - 1))
     return CaseFacts(
         service=Service.GUARDIANSHIP,
         reference=_reference(reference),

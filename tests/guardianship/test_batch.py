@@ -277,6 +277,22 @@ def test_the_command_refuses_a_list_without_wards(tmp_path, capsys):
     assert not (tmp_path / "o").exists()
 
 
+def test_the_command_names_the_one_year_it_controls(tmp_path, capsys):
+    from app.cli import main
+
+    path = tmp_path / "wards.csv"
+    path.write_text("ward_id;guardian_id\n", "utf-8")
+    last_year = SystemClock().today().year - 1
+
+    code = main(["control-batch", str(path), "--year", str(last_year - 1), "--out", str(tmp_path)])
+
+    assert code == 2
+    assert capsys.readouterr().err == (
+        f"boinnsyn: Year: must be the last calendar year, {last_year}; "
+        "the control covers no other\n"
+    )
+
+
 def test_the_summary_keeps_formula_like_texts_as_text(tmp_path):
     row = SummaryRow(
         row=1,

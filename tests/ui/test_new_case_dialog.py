@@ -140,7 +140,7 @@ def test_valid_guardianship_gives_facts(dialog: NewCaseDialog) -> None:
         (Service.GUARDIANSHIP, {"ward_id": WARD, "guardian_id": WARD}, FIELD_GUARDIAN,
          "Guardian's national id or D-number: must be another person than the ward"),
         (Service.GUARDIANSHIP, {"ward_id": WARD, "guardian_id": GUARDIAN, "year": 2023},
-         FIELD_YEAR, "Year: must be the last calendar year; the control covers no other"),
+         FIELD_YEAR, "Year: must be the last calendar year, 2024; the control covers no other"),
     ],
 )  # fmt: skip
 def test_invalid_input_is_shown_under_its_field_and_keeps_the_dialog_open(

@@ -271,3 +271,31 @@ def test_the_earliest_cutoff_date_is_the_start_of_the_period_fetched():
         ).period(TODAY)
         assert earliest_cutoff_date(ruling) == period.start
     assert earliest_cutoff_date(date(2024, 2, 29)) == date(2023, 2, 28)
+
+
+@pytest.mark.parametrize(
+    ("reference", "rule"),
+    [
+        ("3", "a number alone is a case number"),
+        ("2025 ", "a number alone is a case number"),  # spaces around are trimmed first
+        ("K-4\nline2", "control characters"),
+        ("K\ttab", "control characters"),
+        ("K\x07", "control characters"),
+        ("K\u200b", "control characters"),  # a zero-width space, invisible in the case list
+    ],
+)
+def test_a_reference_that_reads_as_a_case_number_or_hides_characters_is_refused(reference, rule):
+    with pytest.raises(InvalidInput) as refused:
+        new_bankruptcy(
+            reference=reference, debtor_id="999000010", ruling_date=date(2025, 5, 5), today=TODAY
+        )
+    assert refused.value.field == FIELD_REFERENCE
+    assert rule in refused.value.rule
+
+
+@pytest.mark.parametrize("reference", ["K-3", "3/2025", "17-123456KONK-OTIR/05", "Bo æøå 12"])
+def test_ordinary_references_are_kept(reference):
+    facts = new_bankruptcy(
+        reference=reference, debtor_id="999000010", ruling_date=date(2025, 5, 5), today=TODAY
+    )
+    assert facts.reference == reference

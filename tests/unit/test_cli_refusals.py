@@ -202,3 +202,19 @@ def test_the_demo_names_the_case_that_keeps_its_company_busy(tmp_path, capsys):
         "open for that company; close it first (boinnsyn close K-EGEN)\n"
     )
     assert not (tmp_path / "r.pdf").exists()
+
+
+@pytest.mark.parametrize(
+    ("typed", "rule"),
+    [
+        ("31.02.2025", "'31.02.2025' is not a date in the calendar"),
+        ("2025-02-29", "'2025-02-29' is not a date in the calendar"),
+        ("5/5/2025", "'5/5/2025' is not a date; write dd.mm.yyyy"),
+    ],
+)
+def test_a_date_out_of_the_calendar_is_told_apart_from_one_in_another_form(typed, rule, capsys):
+    command = ["new", "bankruptcy", "--reference", "K-1", "--debtor", "999000010"]
+    with pytest.raises(SystemExit) as exited:
+        main([*command, "--ruling-date", typed])
+    assert exited.value.code == 2
+    assert capsys.readouterr().err.rstrip().endswith(f"--ruling-date: {rule}")
