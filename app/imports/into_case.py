@@ -365,8 +365,11 @@ class CaseImport:
         if mapping is None and bank_org:
             with self.db.session() as session:
                 stored = store.remembered_mapping(session, bank_org)
-            if stored is not None:
-                mapping = tabular.ColumnMapping.from_dict(stored)
+            remembered = tabular.ColumnMapping.from_dict(stored) if stored is not None else None
+            # a bank makes more than one kind of export: the columns of one that the
+            # remembered mapping does not fit are detected afresh, as the window does
+            if remembered is not None and tabular.mapping_fits(data, remembered, name=name):
+                mapping = remembered
         records = list(tabular.read_rows(data, mapping, name=name))
         if remember and bank_org:
             chosen = mapping or _detected(data, name)

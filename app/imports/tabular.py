@@ -344,6 +344,7 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "amount": ("beløp", "belop", "beløp nok", "beløp i nok", "amount", "sum"),
     "amount_in": (
         "inn på konto",
+        "innskudd på konto",
         "inn",
         "beløp inn",
         "innskudd",
@@ -354,6 +355,7 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     ),
     "amount_out": (
         "ut fra konto",
+        "uttak fra konto",
         "ut",
         "beløp ut",
         "uttak",
@@ -1115,6 +1117,17 @@ def _open_for(source: Source, mapping: ColumnMapping | None, name: str | None) -
         header_line=mapping.header_line,
         sheet=mapping.sheet,
     )
+
+
+def mapping_fits(source: Source, mapping: ColumnMapping, *, name: str | None = None) -> bool:
+    """Whether the file, read with the mapping's settings, has every column the mapping names:
+    a mapping remembered for a bank fits that export, not another the bank makes."""
+    try:
+        table = _open_for(source, mapping, name)
+    except TableFileError:
+        return False
+    _close(table)
+    return all(header in table.headers for header in mapping.columns().values())
 
 
 def _close(table: Table) -> None:

@@ -354,3 +354,33 @@ def test_an_account_in_the_case_stays_with_its_bank(db, case):
         )
     with db.session() as session:
         assert session.scalar(select(func.count(Transaction.id))) == 5
+
+
+def test_a_bank_remembers_one_export_layout_without_refusing_another(db, case, tmp_path):
+    from app.imports.tabular import ColumnMapping
+
+    case_id, _ = case
+    odd = tmp_path / "odd.csv"
+    odd.write_text("Når;Hva;Sum kr\n02.01.2025;Husleie;-9800,00\n", encoding="utf-8")
+    plain = tmp_path / "plain.csv"
+    plain.write_text("Dato;Tekst;Beløp\n03.01.2025;Kiosk;-35,00\n", encoding="utf-8")
+    given = ColumnMapping(booking_date="Når", text="Hva", amount="Sum kr")
+    first = importer(db, case_id).import_file(
+        odd, bank_org="999000029", account_number="99901000014", mapping=given
+    )
+    assert first.new == 1
+
+    # the remembered mapping names columns this export lacks: its own are detected
+    second = importer(db, case_id).import_file(
+        plain, bank_org="999000029", account_number="99901000014"
+    )
+    assert second.new == 1
+    # the bank now remembers the plain layout, and the odd one is still read
+    odd.write_text("Når;Hva;Sum kr\n05.01.2025;Strøm;-1200,00\n", encoding="utf-8")
+    third = importer(db, case_id).import_file(
+        odd, bank_org="999000029", account_number="99901000014"
+    )
+    assert third.new == 1
+    with db.session() as session:
+        amounts = sorted(session.scalars(select(Transaction.amount_minor)))
+    assert amounts == [-980_000, -120_000, -3_500]

@@ -83,6 +83,12 @@ VARIANTS = {
         '"03.01.2024";"Lønn fra Ærlig Arbeid AS";"03.01.2024";"";"25 000,00"\n'
         '"04.01.2024";"Gebyr";"04.01.2024";"0,99";""\n'
     ),
+    "DNB: Uttak fra konto and Innskudd på konto": (
+        "Dato;Forklaring;Rentedato;Uttak fra konto;Innskudd på konto\n"
+        "02.01.2024;Varekjøp Rema 1000 Bærum;02.01.2024;1234,50;\n"
+        "03.01.2024;Lønn fra Ærlig Arbeid AS;03.01.2024;;25000,00\n"
+        "04.01.2024;Gebyr;04.01.2024;0,99;\n"
+    ),
     "SpareBank 1: Inn and Ut, two-digit years": (
         "Dato;Beskrivelse;Rentedato;Inn;Ut;Til konto;Fra konto\n"
         "02.01.24;Varekjøp Rema 1000 Bærum;02.01.24;;-1234,50;;\n"
