@@ -702,6 +702,7 @@ def _import(runtime: Runtime, args: argparse.Namespace) -> int:
     from app.domain.identifiers import validate_org_number
     from app.imports.errors import ImportFileError
     from app.imports.into_case import CaseImport, ImportTargetError
+    from app.reports.formatting import account_number
 
     bank = validate_org_number(args.bank, "--bank") if args.bank is not None else None
     for path in args.files:
@@ -729,6 +730,9 @@ def _import(runtime: Runtime, args: argparse.Namespace) -> int:
             print(f"boinnsyn: {_unreadable(path, 'the file', error)}", file=sys.stderr)
             continue
         print(f"case={case_id} {result.line()}")
+        for item in result.accounts:
+            if item.message:  # what the file itself says is wrong, such as its balances
+                print(f"  {account_number(item.account_number)}: {item.message}")
     if failed < len(args.files):
         refresh_flags(runtime.db, case_id)
     return 1 if failed else 0

@@ -174,3 +174,21 @@ def test_a_new_account_that_is_neither_is_refused(case, tmp_path, capsys, accoun
     assert main(["import", "K-1", str(export), *bank, "--account", account]) == 2
 
     assert capsys.readouterr().err == f"boinnsyn: Account number: {rule}\n"
+
+
+def test_a_statement_whose_balances_disagree_says_by_how_much(case, tmp_path, capsys):
+    edited = tmp_path / "edited.xml"
+    text = STATEMENT.read_text("utf-8")
+    assert text.count(">23.06<") == 1  # the closing balance
+    edited.write_text(text.replace(">23.06<", ">99.99<"), "utf-8")
+    capsys.readouterr()
+
+    code = main(["import", "K-1", str(edited), "--bank", "999000029", "--bank-name", "Fjordbank"])
+
+    assert code == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert "balance=mismatch" in lines[0]
+    assert lines[1:] == [
+        f"  {GERMAN_IBAN}: opening 33.06 + booked entries -10.00 = 23.06, "
+        "but the closing balance is 99.99"
+    ]
