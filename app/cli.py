@@ -287,6 +287,12 @@ def _stdout_to_devnull() -> None:
 def _demo_case(runtime: Runtime) -> int:
     with runtime.db.session() as session:
         existing = session.scalars(select(Case).where(Case.reference == DEMO_REFERENCE)).first()
+        if existing is not None and existing.closed_at is not None:
+            raise CommandRefused(
+                f"the demo's case {existing.id} ({DEMO_REFERENCE}) is closed, and a closed case "
+                f"is kept as it was; delete it (boinnsyn delete {DEMO_REFERENCE}) to run the "
+                "demo again"
+            )
         if existing is not None:
             return existing.id
     today = SystemClock().today()

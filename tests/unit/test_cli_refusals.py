@@ -204,6 +204,20 @@ def test_the_demo_names_the_case_that_keeps_its_company_busy(tmp_path, capsys):
     assert not (tmp_path / "r.pdf").exists()
 
 
+def test_the_demo_says_how_to_run_again_once_its_case_is_closed(tmp_path, capsys):
+    command = ["new", "bankruptcy", "--reference", "DEMO-KONKURS", "--debtor", "999000010"]
+    assert main([*command, "--ruling-date", "05.05.2025"]) == 0
+    assert main(["close", "DEMO-KONKURS"]) == 0
+    capsys.readouterr()
+
+    assert main(["demo", "--out", str(tmp_path / "r.pdf")]) == 2
+
+    assert capsys.readouterr().err == (
+        "boinnsyn: the demo's case 1 (DEMO-KONKURS) is closed, and a closed case is kept as it "
+        "was; delete it (boinnsyn delete DEMO-KONKURS) to run the demo again\n"
+    )
+
+
 @pytest.mark.parametrize(
     ("typed", "rule"),
     [
