@@ -149,6 +149,16 @@ def read_wards(path: Path, *, year: int, today: Any, allow_synthetic: bool = Tru
     for required in ("ward_id", "guardian_id"):
         if required not in columns:
             raise WardsFileError(name, f"the header has no column {required}", header_line)
+    for index, title in enumerate(header):
+        if title.strip() and index not in columns.values():
+            # a misspelt column would otherwise be left out without a word
+            shown = "" if _ELEVEN_DIGITS.search(title) else f" {title.strip()!r}"
+            raise WardsFileError(
+                name,
+                f"the header names a column{shown} the list does not know; its columns are "
+                "ward_id;guardian_id;ward_name;reference;report_file",
+                header_line,
+            )
 
     wards: list[WardRow] = []
     seen_wards: dict[str, int] = {}

@@ -130,7 +130,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     batch.add_argument("--year", required=True, type=int, help="the year controlled (last year)")
     batch.add_argument("--out", type=Path, required=True, help="folder for the PDFs and summary")
-    batch.add_argument("--concurrency", type=int, default=None, help="wards fetched at once")
+    batch.add_argument(
+        "--concurrency", type=_wards_at_once, default=None, help="wards fetched at once (1-16)"
+    )
     batch.add_argument("--language", choices=("nb", "en"), default="nb")
     control_import = commands.add_parser(
         "control-import", help="import a guardian's account (CSV or XLSX) into a case"
@@ -181,6 +183,17 @@ def _parser() -> argparse.ArgumentParser:
     audit.add_argument("case", help="case number or reference")
     audit.add_argument("--out", type=Path, help="CSV file (default: standard output)")
     return parser
+
+
+def _wards_at_once(text: str) -> int:
+    """How many wards a batch fetches at once, 1 to 16."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not 1 <= value <= 16:
+        raise argparse.ArgumentTypeError(f"{value} is not between 1 and 16")
+    return value
 
 
 def _date(text: str) -> date:

@@ -251,6 +251,23 @@ def test_a_list_not_separated_by_semicolons_is_refused(tmp_path, text):
         read_wards(path, year=YEAR, today=TODAY)
 
 
+@pytest.mark.parametrize(
+    ("header", "shown"),
+    [("ward;guardian;name;ref;file", " 'ref'"), ("ward_id;guardian_id;21879010184", "")],
+)
+def test_a_column_the_list_does_not_know_is_refused_by_its_title(tmp_path, header, shown):
+    path = tmp_path / "wards.csv"
+    path.write_text(f"{header}\n21879010184;09826510185\n", "utf-8")
+
+    with pytest.raises(WardsFileError) as caught:
+        read_wards(path, year=YEAR, today=TODAY)
+
+    assert str(caught.value) == (
+        f"wards.csv, line 1: the header names a column{shown} the list does not know; its "
+        "columns are ward_id;guardian_id;ward_name;reference;report_file"
+    )
+
+
 def test_a_list_with_only_a_header_has_no_wards(tmp_path):
     path = tmp_path / "wards.csv"
     path.write_text("ward_id;guardian_id\n", "utf-8")

@@ -232,3 +232,16 @@ def test_a_date_out_of_the_calendar_is_told_apart_from_one_in_another_form(typed
         main([*command, "--ruling-date", typed])
     assert exited.value.code == 2
     assert capsys.readouterr().err.rstrip().endswith(f"--ruling-date: {rule}")
+
+
+@pytest.mark.parametrize(
+    ("typed", "rule"), [("0", "0 is not between 1 and 16"), ("x", "'x' is not a whole number")]
+)
+def test_a_batch_fetches_between_one_and_sixteen_wards_at_once(tmp_path, typed, rule, capsys):
+    wards = tmp_path / "wards.csv"
+    wards.write_text("ward_id;guardian_id\n", "utf-8")
+    command = ["control-batch", str(wards), "--year", "2025", "--out", str(tmp_path / "o")]
+    with pytest.raises(SystemExit) as exited:
+        main([*command, "--concurrency", typed])
+    assert exited.value.code == 2
+    assert capsys.readouterr().err.rstrip().endswith(f"--concurrency: {rule}")
