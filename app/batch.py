@@ -115,6 +115,8 @@ class WardRow:
     ward_name: str | None
     reference: str
     report_file: Path | None
+    reference_given: bool = True
+    """False where the list left the reference empty and the default was taken."""
 
 
 def report_name(reference: str) -> str:
@@ -169,7 +171,8 @@ def read_wards(path: Path, *, year: int, today: Any, allow_synthetic: bool = Tru
             index = columns.get(column)
             return cells[index].strip() if index is not None and index < len(cells) else ""
 
-        reference = cell("reference") or f"VK-{year}-{number:04d}"
+        given = cell("reference")
+        reference = given or f"VK-{year}-{number:04d}"
         if _ELEVEN_DIGITS.search(reference):
             raise WardsFileError(
                 name, "must not hold a national id: it names the report file", line, "reference"
@@ -215,6 +218,7 @@ def read_wards(path: Path, *, year: int, today: Any, allow_synthetic: bool = Tru
                 facts.subject_name,
                 reference,
                 report_path,
+                reference_given=bool(given),
             )
         )
     return wards
@@ -374,7 +378,18 @@ class ControlBatch:
             }
         case_ids = []
         for ward in wards:
-            case_id = known[(ward.ward_id, ward.guardian_id)]
+            found = known[(ward.ward_id, ward.guardian_id)]
+            if found is not None and ward.reference_given and found[1] != ward.reference:
+                # the ward's control of the year is already open under another reference: the
+                # list must name that one, or leave it to the case
+                raise WardsFileError(
+                    self.wards_file.name,
+                    f"the ward's control of {self.year} is already case {found[0]} "
+                    f"({found[1]}); give that reference, or leave the column empty",
+                    ward.line,
+                    "reference",
+                )
+            case_id = found[0] if found is not None else None
             if case_id is None:
                 facts = new_guardianship(
                     reference=ward.reference,

@@ -482,10 +482,11 @@ def open_batch(session: Session, wards_file: str, year: int, out_dir: str, *, us
 
 def find_guardianship_case(
     session: Session, ward_id: str, guardian_id: str, year: int, environment: str
-) -> int | None:
-    """The case of this ward, guardian and year in this environment, if one exists."""
-    return session.scalars(
-        select(Case.id)
+) -> tuple[int, str] | None:
+    """(number, reference) of the case of this ward, guardian and year in this environment,
+    if one exists."""
+    row = session.execute(
+        select(Case.id, Case.reference)
         .where(
             Case.service == Service.GUARDIANSHIP.value,
             Case.subject_id == ward_id,
@@ -496,6 +497,7 @@ def find_guardianship_case(
         .order_by(Case.id)
         .limit(1)
     ).first()
+    return (row[0], row[1]) if row else None
 
 
 def enrol_ward(session: Session, batch_id: int, case_id: int, row: int) -> None:

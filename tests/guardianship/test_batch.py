@@ -235,6 +235,31 @@ def test_an_open_control_of_the_year_with_another_guardian_is_named_by_line(tmp_
     db.dispose()
 
 
+def test_a_control_made_by_hand_is_not_taken_under_another_reference(tmp_path, sandbox):
+    ward, guardian = person_id(3, 4, 1950, 101), person_id(5, 6, 1970, 202)
+    db = Database(f"sqlite:///{tmp_path / 'cases.sqlite3'}")
+    facts = new_guardianship(
+        reference="V-HAND", ward_id=ward, guardian_id=guardian, year=YEAR, today=TODAY
+    )
+    by_hand = create_case(db, facts, environment="sandbox", user="officer")
+    wards = tmp_path / "wards.csv"
+    wards.write_text(f"ward_id;guardian_id;reference\n{ward};{guardian};VB-9\n")
+    assert sandbox.info is not None
+    info = sandbox.info
+    batch = control_batch(db, info.base_url, info.state_dir, wards, tmp_path / "out", YEAR, TODAY)
+
+    with pytest.raises(WardsFileError) as caught:
+        batch.run()
+
+    assert str(caught.value) == (
+        f"wards.csv, line 2, column reference: the ward's control of {YEAR} is already case "
+        f"{by_hand} (V-HAND); give that reference, or leave the column empty"
+    )
+    with db.session() as session:  # nothing fetched
+        assert session.scalar(select(func.count()).select_from(Transaction)) == 0
+    db.dispose()
+
+
 @pytest.mark.parametrize(
     "text",
     [
