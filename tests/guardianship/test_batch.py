@@ -209,54 +209,50 @@ def test_the_same_ward_twice_is_refused_whoever_the_guardian(tmp_path, guardian)
         read_wards(path, year=YEAR, today=TODAY)
 
 
-def test_an_open_control_of_the_year_with_another_guardian_is_named_by_line(tmp_path, sandbox):
-    ward, first, second = person_id(3, 4, 1950, 101), person_id(5, 6, 1970, 202), "09826510185"
+def refused_beside_a_case(tmp_path, sandbox, reference, ward, guardian, wards_text):
+    """A batch over `wards_text` run beside the control of `ward` and `guardian` made by hand
+    as `reference`: (database, that case's number, the refusal)."""
     db = Database(f"sqlite:///{tmp_path / 'cases.sqlite3'}")
     facts = new_guardianship(
-        reference="VK-OLD", ward_id=ward, guardian_id=first, year=YEAR, today=TODAY
+        reference=reference, ward_id=ward, guardian_id=guardian, year=YEAR, today=TODAY
     )
-    old = create_case(db, facts, environment="sandbox", user="officer")
+    existing = create_case(db, facts, environment="sandbox", user="officer")
     wards = tmp_path / "wards.csv"
-    wards.write_text(f"ward_id;guardian_id\n{second};{first}\n{ward};{second}\n")
+    wards.write_text(wards_text)
     assert sandbox.info is not None
     info = sandbox.info
     batch = control_batch(db, info.base_url, info.state_dir, wards, tmp_path / "out", YEAR, TODAY)
-
     with pytest.raises(WardsFileError) as caught:
         batch.run()
+    with db.session() as session:  # nothing fetched
+        assert session.scalar(select(func.count()).select_from(Transaction)) == 0
+    return db, existing, str(caught.value)
 
-    message = str(caught.value)
+
+def test_an_open_control_of_the_year_with_another_guardian_is_named_by_line(tmp_path, sandbox):
+    ward, first, second = person_id(3, 4, 1950, 101), person_id(5, 6, 1970, 202), "09826510185"
+    wards = f"ward_id;guardian_id\n{second};{first}\n{ward};{second}\n"
+
+    db, old, message = refused_beside_a_case(tmp_path, sandbox, "VK-OLD", ward, first, wards)
+
     assert message.startswith("wards.csv, line 3, column ward_id: ")
     assert f"case {old}" in message and "(VK-OLD) is already open" in message
     assert ward not in message and first not in message and second not in message
-    with db.session() as session:  # nothing fetched, the open case untouched
-        assert session.scalar(select(func.count()).select_from(Transaction)) == 0
+    with db.session() as session:  # the open case untouched
         assert session.get(Case, old).guardian_id == first
     db.dispose()
 
 
 def test_a_control_made_by_hand_is_not_taken_under_another_reference(tmp_path, sandbox):
     ward, guardian = person_id(3, 4, 1950, 101), person_id(5, 6, 1970, 202)
-    db = Database(f"sqlite:///{tmp_path / 'cases.sqlite3'}")
-    facts = new_guardianship(
-        reference="V-HAND", ward_id=ward, guardian_id=guardian, year=YEAR, today=TODAY
-    )
-    by_hand = create_case(db, facts, environment="sandbox", user="officer")
-    wards = tmp_path / "wards.csv"
-    wards.write_text(f"ward_id;guardian_id;reference\n{ward};{guardian};VB-9\n")
-    assert sandbox.info is not None
-    info = sandbox.info
-    batch = control_batch(db, info.base_url, info.state_dir, wards, tmp_path / "out", YEAR, TODAY)
+    wards = f"ward_id;guardian_id;reference\n{ward};{guardian};VB-9\n"
 
-    with pytest.raises(WardsFileError) as caught:
-        batch.run()
+    db, by_hand, message = refused_beside_a_case(tmp_path, sandbox, "V-HAND", ward, guardian, wards)
 
-    assert str(caught.value) == (
+    assert message == (
         f"wards.csv, line 2, column reference: the ward's control of {YEAR} is already case "
         f"{by_hand} (V-HAND); give that reference, or leave the column empty"
     )
-    with db.session() as session:  # nothing fetched
-        assert session.scalar(select(func.count()).select_from(Transaction)) == 0
     db.dispose()
 
 
