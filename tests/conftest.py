@@ -11,6 +11,14 @@ from app.domain.clock import FixedClock
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
+AROUND_A_PERIOD = (
+    "Dato;Forklaring;Rentedato;Ut fra konto;Inn på konto\n"
+    "04.05.2024;Dagen før perioden;04.05.2024;100,00;\n"
+    "05.05.2024;Periodens første dag;05.05.2024;200,00;\n"
+    "16.06.2025;Periodens siste dag;16.06.2025;;300,00\n"
+)
+"""A bank export over the first day of a bankruptcy ruled 05.05.2025 and fetched 16.06.2025
+(the period 05.05.2024 to 16.06.2025), with one booking the day before it."""
 
 
 @pytest.fixture(autouse=True)

@@ -14,6 +14,7 @@ from app.store import letters
 from app.store.cases import create_case
 from app.store.models import Balance, Bank, Source, Transaction
 from app.store.writer import BankInfo, CaseWriter
+from tests.conftest import AROUND_A_PERIOD
 
 SAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "samples" / "camt"
 NOW = datetime(2025, 6, 16, 10, tzinfo=UTC)
@@ -169,13 +170,7 @@ def test_norwegian_ibans_become_account_numbers():
 def test_records_outside_the_case_period_are_kept_and_counted(db, case, tmp_path):
     case_id, _ = case  # ruling date 05.05.2025: the period is 05.05.2024 to 16.06.2025
     export = tmp_path / "old.csv"
-    export.write_text(
-        "Dato;Forklaring;Rentedato;Ut fra konto;Inn på konto\n"
-        "04.05.2024;Dagen før perioden;04.05.2024;100,00;\n"
-        "05.05.2024;Periodens første dag;05.05.2024;200,00;\n"
-        "16.06.2025;Periodens siste dag;16.06.2025;;300,00\n",
-        encoding="utf-8",
-    )
+    export.write_text(AROUND_A_PERIOD, encoding="utf-8")
     result = importer(db, case_id).import_file(
         export, bank_org="999000029", account_number="99901000014"
     )

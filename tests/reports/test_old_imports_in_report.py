@@ -16,6 +16,7 @@ from app.reports.data import collect
 from app.review.positions import positions
 from app.store.browse import case_overview
 from app.store.cases import create_case
+from tests.conftest import AROUND_A_PERIOD
 
 SAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "samples" / "camt"
 NOW = datetime(2025, 6, 16, 10, tzinfo=UTC)
@@ -73,13 +74,7 @@ def test_the_sums_leave_out_what_was_booked_outside_the_period(db, tmp_path):
     )
     case_id = create_case(db, facts, environment="sandbox", user="trustee")
     export = tmp_path / "old.csv"  # the period is 05.05.2024 to 16.06.2025
-    export.write_text(
-        "Dato;Forklaring;Rentedato;Ut fra konto;Inn på konto\n"
-        "04.05.2024;Dagen før perioden;04.05.2024;100,00;\n"
-        "05.05.2024;Periodens første dag;05.05.2024;200,00;\n"
-        "16.06.2025;Periodens siste dag;16.06.2025;;300,00\n",
-        encoding="utf-8",
-    )
+    export.write_text(AROUND_A_PERIOD, encoding="utf-8")
     CaseImport(db, case_id, user="trustee", now=NOW).import_file(
         export, bank_org="999000029", account_number="99901000014", bank_name="Fjordbank"
     )
