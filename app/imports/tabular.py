@@ -1032,7 +1032,9 @@ def preview(
                 break
             shown = {h: cells[i] if i < len(cells) else None for i, h in enumerate(table.headers)}
             row = PreviewRow(line=line, cells=shown, record=None)
-            if reader is not None:
+            if rule := too_wide(table, len(table.headers), cells):
+                row.problems.append(RowProblem(line, None, None, rule, word))
+            elif reader is not None:
                 try:
                     row.record = reader.record(cells)
                 except _CellProblem as problem:

@@ -577,6 +577,10 @@ def test_a_comma_separated_row_with_unquoted_decimal_commas_is_refused() -> None
         "komma.csv, line 2: has 4 cells where the header names 3 columns: a decimal comma in a "
         "comma-separated file must be inside quotes, or the file saved with semicolons"
     )
+    # the window's preview shows the same problem, and no amount for the row
+    shown = preview(data, name="komma.csv")
+    assert [p.message for p in shown.problems] == [str(caught.value).removeprefix("komma.csv, ")]
+    assert shown.rows[0].record is None
     quoted = 'Dato,Tekst,Beløp\n02.01.2024,Kiosk,"-100,50"\n'.encode()
     assert [r.amount for r in read_table(quoted)] == [Decimal("-100.50")]
     trailing = "Dato;Tekst;Beløp\n02.01.2024;Kiosk;-100,50;;\n".encode()  # empty cells after
