@@ -314,9 +314,9 @@ def _conditions(
         conditions.append(Transaction.booking_date >= wanted.date_from)
     if wanted.date_to is not None:
         conditions.append(Transaction.booking_date <= wanted.date_to)
-    if wanted.direction is Direction.IN:
+    if wanted.direction == Direction.IN:
         conditions.append(Transaction.amount_minor > 0)
-    elif wanted.direction is Direction.OUT:
+    elif wanted.direction == Direction.OUT:
         conditions.append(Transaction.amount_minor < 0)
     if wanted.status:
         conditions.append(Transaction.status == wanted.status)

@@ -586,7 +586,8 @@ class FilterBar(QWidget):
             amount_max=self._amount(self.amount_max),
             date_from=_day(self.date_from),
             date_to=_day(self.date_to),
-            direction=self.direction.currentData(),
+            # a combo box gives its data back as plain text, not as the enum put in
+            direction=_direction(self.direction.currentData()),
             status=self.status.currentData(),
             flagged_only=self.flagged.isChecked(),
         )
@@ -599,3 +600,7 @@ class FilterBar(QWidget):
             return None
         field.setStyleSheet("")
         return abs(value) if value is not None else None
+
+
+def _direction(data: object) -> Direction | None:
+    return Direction(data) if data else None

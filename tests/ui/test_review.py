@@ -127,6 +127,17 @@ def test_filter_bar_narrows_the_table(qtbot: QtBot, opened: MainWindow) -> None:
     bar.clear()
     assert opened.transaction_model.rowCount() == 7
     assert opened.count_label.text().replace(NBSP, " ") == "7 of 7 transactions"
+    # money in and out, chosen in the combo box as a user does
+    model = opened.transaction_model
+    for text, keeps in (
+        ("Money out", lambda minor: minor < 0),
+        ("Money in", lambda minor: minor > 0),
+    ):
+        bar.direction.setCurrentIndex(bar.direction.findText(text))
+        bar.flush()
+        amounts = [model.transaction_at(row).amount_minor for row in range(model.rowCount())]
+        assert 0 < len(amounts) < 7 and all(keeps(minor) for minor in amounts), (text, amounts)
+    bar.clear()
 
 
 def test_status_choices_come_from_the_case_and_filter_the_table(opened: MainWindow) -> None:
