@@ -36,9 +36,7 @@ class BalanceChart(QWidget):
         self.accounts = QComboBox(self)
         self.account_label.setBuddy(self.accounts)
         self.accounts.currentIndexChanged.connect(self._account_chosen)
-        self.chart = QChart()
-        self.chart.legend().hide()
-        self.chart.setLocalizeNumbers(True)
+        self.chart = self._new_chart()
         self.view = QChartView(self.chart, self)
         self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -94,10 +92,21 @@ class BalanceChart(QWidget):
                 self._series = account_daily_balances(session, account_id)
         self._draw()
 
+    @staticmethod
+    def _new_chart() -> QChart:
+        chart = QChart()
+        chart.legend().hide()
+        chart.setLocalizeNumbers(True)
+        return chart
+
     def _draw(self) -> None:
-        self.chart.removeAllSeries()
-        for axis in self.chart.axes():
-            self.chart.removeAxis(axis)
+        # A new chart for each account: axes removed from a chart and added again left their
+        # old labels on screen and the line on an old scale, and axes kept and ranged again
+        # keep the label width of the first range, cutting longer labels short.
+        previous = self.chart
+        self.chart = self._new_chart()
+        self.view.setChart(self.chart)
+        previous.deleteLater()
         if not self._series:
             self.chart.setTitle(self.tr("No balance is known for this account"))
             self.summary.clear()

@@ -259,6 +259,33 @@ def test_balance_chart_follows_the_chosen_account(
     assert len(opened.chart.chart.series()) == 1
 
 
+def test_the_chart_of_an_account_looks_the_same_however_it_was_reached(
+    qtbot, db, opened: MainWindow, fixed_case: FixedCase
+) -> None:
+    from app.ui.chart import BalanceChart
+
+    def picture(chart: BalanceChart) -> bytes:
+        """What is on the screen, as the user sees it, rather than the widget painted anew."""
+        chart.resize(800, 500)
+        chart.show()
+        qtbot.waitExposed(chart)
+        qtbot.wait(50)
+        image = chart.screen().grabWindow(chart.winId()).toImage()
+        return bytes(image.constBits())
+
+    switched = opened.chart
+    switched.setParent(None)
+    for account in (fixed_case.everyday, fixed_case.loan, fixed_case.everyday, fixed_case.loan):
+        switched.show_account(account)
+    fresh = BalanceChart(db)
+    qtbot.addWidget(fresh)
+    fresh.set_case(switched._overview)
+    fresh.show_account(fixed_case.loan)
+    assert fresh.series == switched.series != []
+    # no label or line of an account shown before is left behind, no label cut short
+    assert picture(switched) == picture(fresh)
+
+
 def test_production_data_carries_no_sandbox_mark(opened: MainWindow) -> None:
     import dataclasses
 
