@@ -12,7 +12,7 @@ from app.domain.records import AccountRecord, TransactionRecord
 from app.imports.into_case import CaseImport, ImportTargetError, account_number_of
 from app.store import letters
 from app.store.cases import create_case
-from app.store.models import Balance, Bank, Source, Transaction
+from app.store.models import Balance, Bank, Case, Source, Transaction
 from app.store.writer import BankInfo, CaseWriter
 from tests.conftest import AROUND_A_PERIOD
 
@@ -176,6 +176,15 @@ def test_records_outside_the_case_period_are_kept_and_counted(db, case, tmp_path
     )
     assert (result.records, result.new, result.outside_period) == (3, 3, 1)
     assert result.line().endswith("outside_period=1")
+    with db.session() as session:  # the case's period is widened only within its own
+        case_row = session.get(Case, case_id)
+        assert (case_row.period_start, case_row.period_end) == (date(2024, 5, 5), date(2025, 6, 16))
+    # a file wholly before the period leaves it as it was
+    export.write_text(AROUND_A_PERIOD.splitlines()[0] + "\n01.01.2013;Gammel;01.01.2013;5,00;\n")
+    importer(db, case_id).import_file(export, bank_org="999000029", account_number="99901000014")
+    with db.session() as session:
+        case_row = session.get(Case, case_id)
+        assert (case_row.period_start, case_row.period_end) == (date(2024, 5, 5), date(2025, 6, 16))
 
 
 def test_a_bank_export_over_the_days_of_a_camt_statement_adds_only_what_it_lacked(
