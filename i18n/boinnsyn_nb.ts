@@ -186,12 +186,12 @@
 <context>
     <name>BalanceChart</name>
     <message>
-        <location filename="../app/ui/chart.py" line="+61"/>
+        <location filename="../app/ui/chart.py" line="+59"/>
         <source>A&amp;ccount:</source>
         <translation>&amp;Konto:</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+52"/>
         <source>No balance is known for this account</source>
         <translation>Ingen kjent saldo for denne kontoen</translation>
     </message>
@@ -1010,6 +1010,11 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>as the file names it, or choose or type one</source>
+        <translation>slik filen oppgir den, eller velg eller skriv inn en</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;File:</source>
         <translation>&amp;Fil:</translation>
     </message>
@@ -1049,7 +1054,7 @@
         <translation>En bank som ikke er i saken …</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>Choose a statement or export</source>
         <translation>Velg kontoutskrift eller eksportfil</translation>
     </message>
@@ -1074,7 +1079,7 @@
         <translation>ISO 20022-kontoutskrift (camt.052/053/054)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>bank export</source>
         <translation>eksport fra bank</translation>
     </message>
@@ -3226,7 +3231,7 @@ Vil du slette den likevel?</translation>
         <translation>Saksreferanse</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_dialog.py" line="-309"/>
+        <location filename="../app/ui/import_dialog.py" line="-317"/>
         <source>Account number</source>
         <translation>Kontonummer</translation>
     </message>

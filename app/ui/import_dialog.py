@@ -104,6 +104,9 @@ class ImportDialog(QDialog):
         self.new_name.setPlaceholderText(self.tr("bank name"))
         self.account_combo = QComboBox(self)
         self.account_combo.setEditable(True)
+        self.account_combo.lineEdit().setPlaceholderText(
+            self.tr("as the file names it, or choose or type one")
+        )
         self.kind_label = QLabel(self)
         self.file_label = QLabel(self.tr("&File:"), self)
         self.file_label.setBuddy(self.path_edit)  # the row is a layout: no buddy by itself
@@ -184,11 +187,13 @@ class ImportDialog(QDialog):
         self.new_org.setEnabled(new)
         self.new_name.setEnabled(new)
         _org, _name, accounts = self._bank()
+        listed = {self.account_combo.itemText(i) for i in range(self.account_combo.count())}
         current = self.account_combo.currentText()
         self.account_combo.clear()
         self.account_combo.addItems(accounts)
-        if current and current not in accounts:
-            self.account_combo.setEditText(current)
+        # no account is chosen for the user: one of another bank's is dropped, one typed kept
+        self.account_combo.setCurrentIndex(-1)
+        self.account_combo.setEditText(current if current not in listed else "")
         self._apply_remembered_mapping()
 
     # -- the file -----------------------------------------------------------------------
@@ -230,6 +235,9 @@ class ImportDialog(QDialog):
         if not table:
             self.kind_label.setText(self.tr("ISO 20022 statement (camt.052/053/054)"))
             self.preview_table.setRowCount(0)
+            # a statement names its own account; one given must be that one
+            self.account_combo.setCurrentIndex(-1)
+            self.account_combo.setEditText("")
             return
         try:
             opened = tabular.open_table(path)

@@ -65,6 +65,43 @@ def test_a_wrong_account_number_is_named_and_nothing_is_imported(qtbot, db, fixe
         assert session.scalar(select(func.count(Transaction.id))) == before
 
 
+def test_a_statement_is_imported_to_its_own_account_as_the_dialog_opens(qtbot, db, fixed_case):
+    dialog = ImportDialog(db, fixed_case.case_id, "tester")
+    qtbot.addWidget(dialog)
+    dialog.path_edit.setText(str(SAMPLES / "viafintech__053_valid_example.xml"))
+    dialog.file_changed()
+    assert dialog.account_combo.currentText() == ""  # no account of the case chosen for it
+    dialog.bank_combo.setCurrentIndex(dialog.bank_combo.count() - 1)  # a bank not in the case
+    dialog.new_org.setText("999000029")
+    dialog.new_name.setText("Viafintech")
+    assert dialog.account_combo.currentText() == ""
+
+    worker = dialog.start_import()
+
+    assert worker is not None, dialog.problems_label.text()
+    qtbot.waitUntil(lambda: dialog.result_ is not None, timeout=10_000)
+    assert (dialog.result_.records, dialog.result_.new) == (5, 5)
+    assert dialog.result_.accounts[0].account_number == "DE14740618130000033626"
+
+
+def test_choosing_another_bank_drops_the_account_chosen_and_keeps_one_typed(qtbot, db, fixed_case):
+    dialog = ImportDialog(db, fixed_case.case_id, "tester")
+    qtbot.addWidget(dialog)
+    with_accounts = next(
+        index
+        for index in range(dialog.bank_combo.count())
+        if dialog.bank_combo.setCurrentIndex(index) or dialog.account_combo.count()
+    )
+    assert dialog.account_combo.currentText() == ""
+    dialog.account_combo.setCurrentIndex(0)
+    assert dialog.account_combo.currentText() != ""
+    dialog.bank_combo.setCurrentIndex(dialog.bank_combo.count() - 1)
+    assert dialog.account_combo.currentText() == ""
+    dialog.account_combo.setEditText("9990.10.00014")
+    dialog.bank_combo.setCurrentIndex(with_accounts)
+    assert dialog.account_combo.currentText() == "9990.10.00014"
+
+
 def test_letters_are_written_sent_and_answered(qtbot, db, fixed_case, tmp_path):
     dialog = LettersDialog(db, fixed_case.case_id, "tester", "nb")
     qtbot.addWidget(dialog)
