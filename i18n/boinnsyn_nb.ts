@@ -1148,6 +1148,11 @@
         <source>%1 of them are booked outside the case&apos;s period; they are kept.</source>
         <translation>%1 av dem er bokført utenfor sakens periode; de er tatt vare på.</translation>
     </message>
+    <message>
+        <location line="+7"/>
+        <source>Not imported: %1</source>
+        <translation>Ikke importert: %1</translation>
+    </message>
 </context>
 <context>
     <name>KeyDatesPage</name>
@@ -3231,7 +3236,7 @@ Vil du slette den likevel?</translation>
         <translation>Saksreferanse</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_dialog.py" line="-317"/>
+        <location filename="../app/ui/import_dialog.py" line="-324"/>
         <source>Account number</source>
         <translation>Kontonummer</translation>
     </message>
@@ -4246,6 +4251,14 @@ Vil du slette den likevel?</translation>
         <location line="+1"/>
         <source>Unknown</source>
         <translation>Ukjent</translation>
+    </message>
+</context>
+<context>
+    <name>workers</name>
+    <message>
+        <location filename="../app/ui/workers.py" line="+46"/>
+        <source>an unexpected error (%1); the log has the details</source>
+        <translation>en uventet feil (%1); loggen har detaljene</translation>
     </message>
 </context>
 </TS>

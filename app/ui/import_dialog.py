@@ -388,7 +388,7 @@ class ImportDialog(QDialog):
     def _failed(self, message: str) -> None:
         self.import_button.setEnabled(True)
         self.result_label.clear()
-        self.problems_label.setText(message)
+        self.problems_label.setText(self.tr("Not imported: %1").replace("%1", message))
 
     def wait(self, milliseconds: int = 30_000) -> None:
         if self._worker is not None:

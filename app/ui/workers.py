@@ -11,14 +11,43 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
 
+from app.domain.errors import DomainError, InvalidInput
 from app.harvest.events import HarvestEvent
 from app.harvest.harvest import Harvest
+from app.imports.errors import ImportFileError
 from app.review.flags import refresh_flags
 from app.runtime import Runtime
+from app.ui.labels import input_error
 
 log = logging.getLogger(__name__)
+
+
+def failure_text(error: Exception, what: str) -> str:
+    """How the window words work that failed, and the log line for it.
+
+    A refusal the user can act on (a rule broken, a file that cannot be read, a file that
+    cannot be written) is shown as its message and logged by its kind alone, without a
+    traceback; anything else is a fault, logged in full and shown by its kind.
+    """
+    if isinstance(error, InvalidInput):
+        log.warning("%s refused: %s", what, type(error).__name__)
+        return input_error(error)
+    if isinstance(error, DomainError | ImportFileError):
+        log.warning("%s refused: %s", what, type(error).__name__)
+        # TODO: The rules of file imports are worded in English only; the window shows them
+        # as they are, under a translated lead.
+        return str(error)
+    if isinstance(error, OSError):
+        log.warning("%s failed: %s", what, type(error).__name__)
+        if error.strerror and error.filename:
+            return f"{error.strerror}: {error.filename}"
+        return error.strerror or str(error)
+    log.exception("%s failed", what)
+    return QCoreApplication.translate(
+        "workers", "an unexpected error (%1); the log has the details"
+    ).replace("%1", type(error).__name__)
 
 
 class CallThread(QThread):
@@ -35,8 +64,7 @@ class CallThread(QThread):
         try:
             result = self._function()
         except Exception as error:  # the thread's last stop: report it instead of losing it
-            log.exception("background work failed")
-            self.failed.emit(f"{type(error).__name__}: {error}")
+            self.failed.emit(failure_text(error, "background work"))
             return
         self.succeeded.emit(result)
 
@@ -84,8 +112,7 @@ class HarvestThread(QThread):
             )
             harvest.run()
         except Exception as error:  # the thread's last stop: report it instead of losing it
-            log.exception("case %d: the fetch could not run", self.case_id)
-            self.failed.emit(f"{type(error).__name__}: {error}")
+            self.failed.emit(failure_text(error, f"case {self.case_id}: the fetch"))
             return
         self._refresh_flags()
 
@@ -95,7 +122,6 @@ class HarvestThread(QThread):
         try:
             found = refresh_flags(self._runtime.db, self.case_id)
         except Exception as error:  # the thread's last stop: report it instead of losing it
-            log.exception("case %d: the rule flags could not be refreshed", self.case_id)
-            self.failed.emit(f"{type(error).__name__}: {error}")
+            self.failed.emit(failure_text(error, f"case {self.case_id}: the rule flags"))
             return
         log.info("case %d: %d rule flags after the fetch", self.case_id, found)

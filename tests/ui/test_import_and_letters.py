@@ -182,3 +182,26 @@ def test_the_request_log_shows_each_request_and_saves_csv(qtbot, db, fixed_case,
     lines = saved.read_text(encoding="utf-8-sig").splitlines()
     assert saved.read_bytes().startswith(b"\xef\xbb\xbf")  # Excel reads it as UTF-8
     assert len(lines) == 3 and lines[0].startswith("time;user;case")
+
+
+def test_a_file_that_cannot_be_read_is_named_in_the_dialog_without_a_traceback(
+    qtbot, db, fixed_case, tmp_path, caplog
+):
+    broken = tmp_path / "kutt.xml"
+    broken.write_bytes((SAMPLES / "viafintech__053_valid_example.xml").read_bytes()[:2000])
+    dialog = ImportDialog(db, fixed_case.case_id, "tester")
+    qtbot.addWidget(dialog)
+    dialog.path_edit.setText(str(broken))
+    dialog.file_changed()
+    dialog.bank_combo.setCurrentIndex(dialog.bank_combo.count() - 1)
+    dialog.new_org.setText("999000029")
+    dialog.new_name.setText("Viafintech")
+
+    worker = dialog.start_import()
+    assert worker is not None
+    qtbot.waitUntil(lambda: dialog.problems_label.text() != "", timeout=10_000)
+
+    shown = dialog.problems_label.text()
+    assert shown.startswith("Not imported: kutt.xml, line ")
+    assert "Error" not in shown  # no Python class name
+    assert not any(record.exc_info for record in caplog.records)  # no traceback in the log
