@@ -758,6 +758,7 @@ class MainWindow(QMainWindow):
 
         if self._case_id is not None:
             refresh_flags(self.db, self._case_id)
+            self.case_model.reload()  # the case list's counts are the status bar's total
             self.open_case(self._case_id)
 
     def export_transactions(self, path: Path | None = None) -> CallThread | None:

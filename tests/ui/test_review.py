@@ -16,7 +16,7 @@ from app import config
 from app.domain.money import NBSP
 from app.store.browse import NoteTarget, SortKey, TransactionFilter, case_overview
 from app.store.db import Database
-from app.store.models import Flag, Note
+from app.store.models import Account, Flag, Note
 from app.ui.main_window import TAB_TRANSACTIONS, MainWindow
 from app.ui.transactions import COLUMN_OF
 
@@ -296,3 +296,24 @@ def test_production_data_carries_no_sandbox_mark(opened: MainWindow) -> None:
     page.show_overview(dataclasses.replace(overview, environment="production"))
     assert "K-2025-001" in page.heading.text()
     assert "Sandbox" not in page.heading.text()
+
+
+def test_after_an_import_the_count_shows_the_new_total(
+    qtbot, db: Database, opened: MainWindow, fixed_case: FixedCase, tmp_path
+) -> None:
+    from datetime import UTC, datetime
+
+    from app.imports.into_case import CaseImport
+
+    export = tmp_path / "eksport.csv"
+    export.write_text("Dato;Tekst;Beløp\n02.05.2025;Kiosk;-35,00\n03.05.2025;Kiosk;-45,00\n")
+    with db.session() as session:
+        number = session.get(Account, fixed_case.everyday).account_number
+    CaseImport(db, fixed_case.case_id, user="t", now=datetime.now(UTC)).import_file(
+        export, account_number=number
+    )
+
+    opened._after_import()
+    qtbot.waitUntil(lambda: opened.transaction_model.rowCount() == 9, timeout=10_000)
+
+    assert opened.count_label.text().replace(NBSP, " ") == "9 of 9 transactions"
