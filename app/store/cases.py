@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from app.domain.cases import FIELD_SUBJECT, CaseFacts
+from app.domain.cases import FIELD_REFERENCE, FIELD_SUBJECT, CaseFacts
 from app.domain.errors import InvalidInput
 from app.domain.identifiers import PartyKind
 from app.domain.services import Service
@@ -39,7 +39,7 @@ class ReferenceTaken(InvalidInput):
 
     def __init__(self, case_number: int) -> None:
         super().__init__(
-            "reference", _T("rules", "case %1 already has this reference; choose another"),
+            FIELD_REFERENCE, _T("rules", "case %1 already has this reference; choose another"),
             str(case_number),
         )  # fmt: skip
         self.case_number = case_number

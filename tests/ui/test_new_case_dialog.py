@@ -341,3 +341,28 @@ def test_an_open_control_of_the_wards_year_is_named_in_norwegian(
     ]
     assert dialog.ward_id.text() == WARD
     assert _cases(db) == 1
+
+
+def test_a_reference_taken_is_named_by_its_field_in_norwegian(
+    qtbot: QtBot, db: Database, translations: Translations
+) -> None:
+    def store(facts: CaseFacts) -> int:
+        return create_case(db, facts, environment="sandbox", user="tester")
+
+    store(new_guardianship(
+        reference="V-1", ward_id=WARD, guardian_id=GUARDIAN, year=2024, today=TODAY
+    ))  # fmt: skip
+    dialog = NewCaseDialog("sandbox", clock=FixedClock.on(TODAY), store=store)
+    qtbot.addWidget(dialog)
+    translations.apply("nb")
+    qtbot.waitUntil(lambda: dialog.create_button.text() == "&Opprett sak")
+    dialog.set_service(Service.ESTATE)
+    dialog.reference.setText("V-1")
+    dialog.deceased_id.setText(DECEASED)
+    dialog.accept()
+
+    assert dialog.result() == QDialog.DialogCode.Rejected
+    assert dialog.visible_errors() == [
+        "Saksreferanse: sak 1 har allerede denne referansen; velg en annen"
+    ]
+    assert dialog.reference.text() == "V-1"

@@ -146,6 +146,7 @@ def test_a_closed_case_refuses_import_and_fetch_but_reopens(db, tmp_path):
 
 
 def test_a_reference_already_taken_is_refused_and_nothing_is_stored(db):
+    from app.domain.cases import FIELD_REFERENCE
     from app.domain.errors import InvalidInput
     from app.store.models import Case
 
@@ -155,7 +156,7 @@ def test_a_reference_already_taken_is_refused_and_nothing_is_stored(db):
     )
     with pytest.raises(InvalidInput) as refused:
         create_case(db, facts, environment="sandbox", user="tester")
-    assert refused.value.field == "reference"
+    assert refused.value.field == FIELD_REFERENCE
     assert "already has this reference" in refused.value.rule
     with db.session() as session:
         assert session.scalar(select(func.count(Case.id))) == 1
