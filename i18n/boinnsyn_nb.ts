@@ -90,12 +90,12 @@
         <translation>Saldoen på hver konto ved kjennelsesdatoen og ved slutten av perioden som er hentet. Før inn hva du har sikret for boet og dine merknader (dobbeltklikk, F2 eller bare skriv); begge kommer med i rapporten.</translation>
     </message>
     <message>
-        <location line="+30"/>
-        <source>At the ruling date %1: assets %2, debts %3. At the end of the period: assets %4, debts %5. Secured: %6.</source>
-        <translation>Ved kjennelsesdatoen %1: eiendeler %2, gjeld %3. Ved periodens slutt: eiendeler %4, gjeld %5. Sikret: %6.</translation>
+        <location line="+34"/>
+        <source>In %1 at the ruling date %2: assets %3, debts %4. At the end of the period: assets %5, debts %6. Secured: %7.</source>
+        <translation>I %1 på kjennelsesdatoen %2: eiendeler %3, gjeld %4. Ved periodens slutt: eiendeler %5, gjeld %6. Sikret: %7.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>Secured, account %1: “%2” is not an amount.</source>
         <translation>Sikret, konto %1: «%2» er ikke et beløp.</translation>
     </message>
@@ -242,7 +242,7 @@
 <context>
     <name>ClosePartiesPage</name>
     <message>
-        <location filename="../app/ui/bankruptcy_steps.py" line="-334"/>
+        <location filename="../app/ui/bankruptcy_steps.py" line="-340"/>
         <source>Close parties</source>
         <translation>Nærstående</translation>
     </message>
@@ -370,7 +370,7 @@
 <context>
     <name>DeadlinePage</name>
     <message>
-        <location filename="../app/ui/estate_steps.py" line="+932"/>
+        <location filename="../app/ui/estate_steps.py" line="+955"/>
         <source>Deadline for private settlement</source>
         <translation>Frist for privat skifte</translation>
     </message>
@@ -873,7 +873,7 @@
 <context>
     <name>HeirsPage</name>
     <message>
-        <location filename="../app/ui/estate_steps.py" line="-640"/>
+        <location filename="../app/ui/estate_steps.py" line="-652"/>
         <source>Heirs</source>
         <translation>Arvinger</translation>
     </message>
@@ -1579,7 +1579,7 @@
         <translation>Skriver rapporten …</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>Export transactions</source>
         <translation>Eksporter transaksjoner</translation>
     </message>
@@ -1863,7 +1863,7 @@
 <context>
     <name>PicturePage</name>
     <message>
-        <location filename="../app/ui/estate_steps.py" line="-298"/>
+        <location filename="../app/ui/estate_steps.py" line="-309"/>
         <source>Estate picture</source>
         <translation>Boets stilling</translation>
     </message>
@@ -1894,12 +1894,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+67"/>
+        <location line="+77"/>
         <source>Account</source>
         <translation>Konto</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-77"/>
         <source>Amount</source>
         <translation>Beløp</translation>
     </message>
@@ -1914,34 +1914,34 @@
         <translation>Ingenting er hentet ennå: hent fra bankene for å se boet.</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Assets</source>
-        <translation>Eiendeler</translation>
+        <location line="+11"/>
+        <source>Assets (%1)</source>
+        <translation>Eiendeler (%1)</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>Known debts</source>
-        <translation>Kjent gjeld</translation>
+        <source>Known debts (%1)</source>
+        <translation>Kjent gjeld (%1)</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>Net</source>
-        <translation>Netto</translation>
+        <source>Net (%1)</source>
+        <translation>Netto (%1)</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+20"/>
+        <location line="+8"/>
+        <location line="+23"/>
         <source>At the death %1</source>
         <translation>Ved dødsfallet %1</translation>
     </message>
     <message>
-        <location line="-20"/>
-        <location line="+21"/>
+        <location line="-23"/>
+        <location line="+24"/>
         <source>Now</source>
         <translation>Nå</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-5"/>
         <source>Bank</source>
         <translation>Bank</translation>
     </message>
@@ -1949,6 +1949,11 @@
         <location line="+2"/>
         <source>Type</source>
         <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Currency</source>
+        <translation>Valuta</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -2478,11 +2483,16 @@ Vil du slette den likevel?</translation>
     </message>
     <message>
         <location line="+44"/>
-        <source>At the death %1: assets %2 against known debts %3, net %4. Now: assets %5, known debts %6.</source>
-        <translation>Ved dødsfallet %1: eiendeler %2 mot kjent gjeld %3, netto %4. Nå: eiendeler %5, kjent gjeld %6.</translation>
+        <source>At the death %1, in NOK: assets %2 against known debts %3, net %4. Now: assets %5, known debts %6.</source>
+        <translation>Ved dødsfallet %1, i NOK: eiendeler %2 mot kjent gjeld %3, netto %4. Nå: eiendeler %5, kjent gjeld %6.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
+        <source>In %1 apart: assets %2 against known debts %3 at the death; the figures in NOK above leave them out.</source>
+        <translation>I %1 for seg: eiendeler %2 mot kjent gjeld %3 ved dødsfallet; tallene i NOK over tar dem ikke med.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Banks or accounts not answered in full: %1 (see Estate picture).</source>
         <translation>Banker eller kontoer uten fullstendig svar: %1 (se Boets stilling).</translation>
     </message>
@@ -3752,7 +3762,7 @@ Vil du slette den likevel?</translation>
 <context>
     <name>relations</name>
     <message>
-        <location filename="../app/ui/estate_steps.py" line="-775"/>
+        <location filename="../app/ui/estate_steps.py" line="-798"/>
         <source>Spouse</source>
         <translation>Ektefelle</translation>
     </message>
@@ -4256,7 +4266,7 @@ Vil du slette den likevel?</translation>
 <context>
     <name>workers</name>
     <message>
-        <location filename="../app/ui/workers.py" line="+46"/>
+        <location filename="../app/ui/workers.py" line="+48"/>
         <source>an unexpected error (%1); the log has the details</source>
         <translation>en uventet feil (%1); loggen har detaljene</translation>
     </message>

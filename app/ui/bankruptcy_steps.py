@@ -57,7 +57,7 @@ from app.domain.periods import Period
 from app.domain.services import Service, profile
 from app.domain.text import QT_TRANSLATE_NOOP
 from app.review.flags import refresh_flags
-from app.review.positions import AccountPosition, totals
+from app.review.positions import AccountPosition, currencies, totals
 from app.review.steps import BankruptcyWork
 from app.store import workflow
 from app.store.models import AccountAssessment, WindowAssessment
@@ -1138,27 +1138,33 @@ class AssetsPage(StepPage):
         if work is None:
             self.totals.clear()
             return
-        assets_key, debts_key = totals(work.positions, at_key_date=True)
-        assets_end, debts_end = totals(work.positions, at_key_date=False)
-        secured = sum(
-            item.secured_minor or 0
+        secured_by_account = {
+            account_id: item.secured_minor or 0
             for account_id, item in work.account_assessments.items()
-            if any(p.account.account_id == account_id for p in work.positions)
-        )
-        self.totals.setText(
-            fill(
-                self.tr(
-                    "At the ruling date %1: assets %2, debts %3. At the end of the period: "
-                    "assets %4, debts %5. Secured: %6."
-                ),
-                format_date(work.review.key_dates.ruling_date),
-                format_minor(assets_key),
-                format_minor(debts_key),
-                format_minor(assets_end),
-                format_minor(debts_end),
-                format_minor(secured),
+        }
+        lines = []
+        # one line per currency: amounts in different currencies are never added together
+        for code in currencies(work.positions):
+            held = [p for p in work.positions if p.currency == code]
+            assets_key, debts_key = totals(held, at_key_date=True)
+            assets_end, debts_end = totals(held, at_key_date=False)
+            secured = sum(secured_by_account.get(p.account.account_id, 0) for p in held)
+            lines.append(
+                fill(
+                    self.tr(
+                        "In %1 at the ruling date %2: assets %3, debts %4. At the end of the "
+                        "period: assets %5, debts %6. Secured: %7."
+                    ),
+                    code,
+                    format_date(work.review.key_dates.ruling_date),
+                    format_minor(assets_key),
+                    format_minor(-debts_key),
+                    format_minor(assets_end),
+                    format_minor(-debts_end),
+                    format_minor(secured),
+                )
             )
-        )
+        self.totals.setText("\n".join(lines))
 
     def write_cell(self, position: AccountPosition, column: int, text: str) -> bool:
         """Store a secured amount or a remark; an amount that is not one is refused."""

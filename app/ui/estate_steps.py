@@ -190,7 +190,7 @@ class PicturePage(StepPage):
         work = self._work
         if work is None:
             return
-        picture, figures = work.picture, work.picture.figures
+        picture = work.picture
         death = format_date(picture.death_date)
         if work.fetched:
             self.intro.setText(
@@ -209,31 +209,41 @@ class PicturePage(StepPage):
             )
         self.fetch_button.setVisible(not work.fetched)
 
-        rows = [
-            [
-                cell(self.tr("Assets")),
-                cell(format_minor(figures.assets_at_death), right=True),
-                cell(format_minor(figures.assets_now), right=True),
-            ],
-            [
-                cell(self.tr("Known debts")),
-                cell(format_minor(figures.debts_at_death), right=True),
-                cell(format_minor(figures.debts_now), right=True),
-            ],
-            [
-                cell(self.tr("Net")),
-                cell(format_minor(figures.net_at_death), right=True),
-                cell(format_minor(figures.assets_now - figures.debts_now), right=True),
-            ],
-        ]
+        # one block of rows per currency, as in the report: debts negative, never added
+        # across currencies
+        rows = []
+        for totals_ in picture.by_currency:
+            code = totals_.currency
+            rows += [
+                [
+                    cell(fill(self.tr("Assets (%1)"), code)),
+                    cell(format_minor(totals_.assets_at_death), right=True),
+                    cell(format_minor(totals_.assets_now), right=True),
+                ],
+                [
+                    cell(fill(self.tr("Known debts (%1)"), code)),
+                    cell(format_minor(-totals_.debts_at_death), right=True),
+                    cell(format_minor(-totals_.debts_now), right=True),
+                ],
+                [
+                    cell(fill(self.tr("Net (%1)"), code)),
+                    cell(
+                        format_minor(totals_.assets_at_death - totals_.debts_at_death),
+                        right=True,
+                    ),
+                    cell(format_minor(totals_.assets_now - totals_.debts_now), right=True),
+                ],
+            ]
         headers = ["", fill(self.tr("At the death %1"), death), self.tr("Now")]
         fill_table(self.figures, headers, rows)
+        self.figures.setMaximumHeight(self.figures.fontMetrics().height() * (2 * len(rows) + 3))
 
         accounts = [
             [
                 cell(item.account.bank_name),
                 cell(account_number(item.account.account_number)),
                 cell(ACCOUNT_TYPE(item.account.type or "unknown")),
+                cell(item.currency),
                 cell(
                     format_minor(item.at_key_date) if item.at_key_date is not None else "–",
                     right=True,
@@ -246,6 +256,7 @@ class PicturePage(StepPage):
             self.tr("Bank"),
             self.tr("Account"),
             self.tr("Type"),
+            self.tr("Currency"),
             fill(self.tr("At the death %1"), death),
             self.tr("Now"),
         ]
@@ -672,8 +683,8 @@ class SettlementPage(StepPage):
         lines = [
             fill(
                 self.tr(
-                    "At the death %1: assets %2 against known debts %3, net %4. Now: assets "
-                    "%5, known debts %6."
+                    "At the death %1, in NOK: assets %2 against known debts %3, net %4. Now: "
+                    "assets %5, known debts %6."
                 ),
                 format_date(work.picture.death_date),
                 format_minor(figures.assets_at_death),
@@ -683,6 +694,18 @@ class SettlementPage(StepPage):
                 format_minor(figures.debts_now),
             )
         ]
+        for other in work.picture.by_currency[1:]:
+            lines.append(
+                fill(
+                    self.tr(
+                        "In %1 apart: assets %2 against known debts %3 at the death; the "
+                        "figures in NOK above leave them out."
+                    ),
+                    other.currency,
+                    format_minor(other.assets_at_death),
+                    format_minor(other.debts_at_death),
+                )
+            )
         if figures.unknowns:
             lines.append(
                 fill(

@@ -264,3 +264,34 @@ def test_a_window_reaching_before_the_period_fetched_says_so_with_its_dates(
     windows.choose_window(ReviewWindow.NO_CONSIDERATION)  # from 02.05.2024: three days before
     assert windows.outside.isVisibleTo(windows)
     assert windows.outside.text().startswith("By law this window runs 02.05.2024–05.05.2025,")
+
+
+def test_the_asset_totals_are_given_per_currency(
+    qtbot: QtBot, runtime: Runtime, translations: Translations, db: Database, case: tuple[int, int]
+) -> None:
+    from datetime import date
+    from decimal import Decimal
+
+    from app.domain.records import AccountRecord, BalanceRecord
+    from app.store.writer import BankInfo, CaseWriter
+
+    writer = CaseWriter(db)
+    bank = writer.upsert_banks(case[0], [BankInfo("999000029", "Fjordbank")])["999000029"]
+    euro = writer.upsert_account(
+        case[0], bank, AccountRecord("DE14740618130000033626", currency="EUR"), None
+    )
+    writer.upsert_balances(
+        euro, [BalanceRecord("bookedBalance", Decimal("-1234.50"), "EUR", date(2025, 5, 5))]
+    )
+    window = steps_window(qtbot, runtime, translations, case[0])
+    window.steps.show_step(Step.ASSETS)
+
+    nok, eur = window.steps.assets.totals.text().splitlines()
+    assert nok.startswith("In NOK at the ruling date 05.05.2025: assets ")
+    assert eur == (
+        f"In EUR at the ruling date 05.05.2025: assets {kroner('0,00')}, debts "
+        f"{kroner('-1 234,50')}. At the end of the period: assets {kroner('0,00')}, debts "
+        f"{kroner('-1 234,50')}. Secured: {kroner('0,00')}."
+    )
+    assert kroner("1 234,50") not in nok  # never added to the kroner
+    window.wait_for_workers()

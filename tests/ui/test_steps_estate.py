@@ -45,13 +45,14 @@ def cells(table: object, row: int) -> list[str]:
 def test_the_estate_picture_shows_the_figures_at_the_death_and_now(window: MainWindow) -> None:
     page = window.steps.picture
     # at the death: 1 100,00 on the salary account; debts 502 000 + 3 000
-    assert cells(page.figures, 0) == ["Assets", kroner("1 100,00"), kroner("9 500,00")]
+    assert cells(page.figures, 0) == ["Assets (NOK)", kroner("1 100,00"), kroner("9 500,00")]
     assert cells(page.figures, 1) == [
-        "Known debts",
-        kroner("505 000,00"),
-        kroner("503 000,00"),
+        "Known debts (NOK)",
+        kroner("-505 000,00"),
+        kroner("-503 000,00"),
     ]
-    assert cells(page.figures, 2) == ["Net", kroner("-503 900,00"), kroner("-493 500,00")]
+    assert cells(page.figures, 2) == ["Net (NOK)", kroner("-503 900,00"), kroner("-493 500,00")]
+    assert page.figures.rowCount() == 3  # no account in another currency
     groups = [page.after.topLevelItem(n).text(0) for n in range(page.after.topLevelItemCount())]
     assert groups == [
         "Income still paid in (pensions, benefits) (1)",
@@ -62,6 +63,41 @@ def test_the_estate_picture_shows_the_figures_at_the_death_and_now(window: MainW
     assert page.after.topLevelItem(3).text(3) == kroner("1 000,00")  # +2 000 - 1 000
     unknown = [page.unknown.item(n).text() for n in range(page.unknown.count())]
     assert unknown == ["Nord: Letter needed", "Testdal: Partial — archived"]
+
+
+def test_an_account_in_another_currency_is_shown_apart_and_named(
+    qtbot: QtBot, runtime: Runtime, translations: Translations, db: Database, case_id: int
+) -> None:
+    from datetime import date
+    from decimal import Decimal
+
+    from app.domain.records import AccountRecord, BalanceRecord
+    from app.store.writer import BankInfo, CaseWriter
+
+    writer = CaseWriter(db)
+    bank = writer.upsert_banks(case_id, [BankInfo("999000029", "Fjordbank")])["999000029"]
+    euro = writer.upsert_account(
+        case_id, bank, AccountRecord("DE14740618130000033626", currency="EUR"), None
+    )
+    writer.upsert_balances(
+        euro, [BalanceRecord("bookedBalance", Decimal("2359.79"), "EUR", date(2025, 4, 22))]
+    )
+    window = steps_window(qtbot, runtime, translations, case_id)
+    page = window.steps.picture
+
+    assert cells(page.figures, 0)[0] == "Assets (NOK)"  # the NOK figures are unchanged
+    assert cells(page.figures, 0)[1] == kroner("1 100,00")
+    assert cells(page.figures, 3) == ["Assets (EUR)", kroner("2 359,79"), kroner("2 359,79")]
+    assert cells(page.figures, 4) == ["Known debts (EUR)", kroner("0,00"), kroner("0,00")]
+    column = [
+        page.accounts.horizontalHeaderItem(n).text() for n in range(page.accounts.columnCount())
+    ]
+    currency = column.index("Currency")
+    shown = [page.accounts.item(r, currency).text() for r in range(page.accounts.rowCount())]
+    assert sorted(shown) == ["EUR", "NOK", "NOK", "NOK"]
+    window.steps.show_step(Step.SETTLEMENT)
+    assert "In EUR apart: assets " + kroner("2 359,79") in window.steps.settlement.figures.text()
+    window.wait_for_workers()
 
 
 def test_heirs_are_added_changed_and_removed(
