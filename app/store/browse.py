@@ -611,7 +611,9 @@ def _totals(accounts: Iterable[AccountOverview]) -> tuple[Totals, ...]:
         for moment, value in (("key", account.balance_key), ("end", account.balance_end)):
             if value is not None:
                 row[f"{'assets' if value >= 0 else 'debts'}_{moment}"] += value
-    return tuple(Totals(currency, **row) for currency, row in sorted(sums.items()))
+    # kroner first, as in the reports, then the other currencies by code
+    ordered = sorted(sums.items(), key=lambda item: (item[0] != "NOK", item[0]))
+    return tuple(Totals(currency, **row) for currency, row in ordered)
 
 
 def case_overview(session: Session, case_id: int) -> CaseOverview:

@@ -303,6 +303,15 @@ class OverviewWidget(QWidget):
             self.tr("Net %1").replace("%1", end),
         ]
         _fill(self.totals, headers, rows)
+        # every currency's row stays in view however short the window: the key figures
+        table = self.totals
+        table.setMinimumHeight(
+            table.horizontalHeader().sizeHint().height()
+            + max(len(rows), 1) * table.verticalHeader().defaultSectionSize()
+            + 2 * table.frameWidth()
+            + table.horizontalScrollBar().sizeHint().height()
+            + 2
+        )
 
     def _show_missing(self, overview: CaseOverview) -> None:
         self.missing.clear()

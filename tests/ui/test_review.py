@@ -317,3 +317,30 @@ def test_after_an_import_the_count_shows_the_new_total(
     qtbot.waitUntil(lambda: opened.transaction_model.rowCount() == 9, timeout=10_000)
 
     assert opened.count_label.text().replace(NBSP, " ") == "9 of 9 transactions"
+
+
+def test_the_totals_keep_room_for_every_currency_and_put_kroner_first(
+    qtbot, db: Database, opened: MainWindow, fixed_case: FixedCase
+) -> None:
+    from datetime import date
+    from decimal import Decimal
+
+    from app.domain.records import AccountRecord, BalanceRecord
+    from app.store.writer import CaseWriter
+
+    writer = CaseWriter(db)
+    with db.session() as session:
+        bank_id = session.get(Account, fixed_case.everyday).bank_id
+    other = writer.upsert_account(
+        fixed_case.case_id, bank_id, AccountRecord("DE14740618130000033626", currency="AUD"), None
+    )
+    writer.upsert_balances(
+        other, [BalanceRecord("bookedBalance", Decimal("23.06"), "AUD", date(2025, 6, 16))]
+    )
+    opened.load_overview()
+    qtbot.waitUntil(lambda: opened.overview.totals.rowCount() == 2, timeout=10_000)
+
+    table = opened.overview.totals
+    assert [table.item(row, 0).text() for row in range(table.rowCount())] == ["NOK", "AUD"]
+    rows = 2 * table.verticalHeader().defaultSectionSize()
+    assert table.minimumHeight() >= table.horizontalHeader().sizeHint().height() + rows
