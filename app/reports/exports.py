@@ -235,7 +235,10 @@ def _about_sheet(workbook: Workbook, about: _About, tr: Catalogue, rows: int) ->
         (tr("export.about.what"), about.what),
         (tr("fact.reference"), case.reference),
         (tr("fact.service"), tr(f"service.{case.service}")),
-        (tr(f"fact.subject.{case.service}"), case.subject_name or tr("unknown_name")),
+        (
+            tr(f"fact.subject.{case.service}"),
+            tr.subject_name(case.subject_name, from_banks=case.name_from_banks),
+        ),
         (tr("fact.period"), fmt.period(case.period_start, case.period_end) or tr("not_fetched")),
         (tr("fact.environment"), tr.word("environment", case.environment)),
         (tr("fact.request_id"), case.request_id),

@@ -143,7 +143,10 @@ def case_facts(ctx: ReportContext) -> list[tuple[str, str]]:
     rows = [
         (tr("fact.reference"), case.reference),
         (tr("fact.service"), _service_name(ctx)),
-        (tr(f"fact.subject.{service.value}"), case.subject_name or tr("unknown_name")),
+        (
+            tr(f"fact.subject.{service.value}"),
+            tr.subject_name(case.subject_name, from_banks=case.name_from_banks),
+        ),
         (tr(f"fact.subject_id.{case.subject_kind}"), fmt.party_id(case.subject_id)),
     ]
     if service is Service.BANKRUPTCY:

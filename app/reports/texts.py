@@ -85,6 +85,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "fact.made": ("Rapport laget", "Report made"),
     "not_fetched": ("Ikke hentet ennå", "Not fetched yet"),
     "unknown_name": ("(navn ikke oppgitt)", "(name not given)"),
+    "name_from_banks": ("{name} (som bankene oppgir det)", "{name} (as the banks give it)"),
     # Contents
     "contents": ("Innhold", "Contents"),
     # Sections
@@ -533,6 +534,13 @@ class Catalogue:
         if default is not None:
             return default
         return value or ""
+
+    def subject_name(self, name: str | None, *, from_banks: bool) -> str:
+        """The control object's name as a report states it: the user's, the banks' (said so),
+        or that none is known."""
+        if not name:
+            return self("unknown_name")
+        return self("name_from_banks", name=name) if from_banks else name
 
     def source(self, english: str) -> str:
         """A text the core keeps in English (flag reasons, fetch messages), in this language.

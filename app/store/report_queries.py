@@ -44,6 +44,7 @@ class ReportCase:
     subject_id: str
     subject_kind: str
     subject_name: str | None
+    """As the user gave it, else as the banks give the account owner's name (see below)."""
     key_date: date
     cutoff_date: date | None
     guardian_id: str | None
@@ -53,11 +54,29 @@ class ReportCase:
     created_at: datetime
     period_start: date | None
     period_end: date | None
+    name_from_banks: bool = False
+    """True where the user gave no name and `subject_name` is the banks'."""
+
+
+def _name_from_banks(session: Session, case_id: int, subject_id: str) -> str | None:
+    """The name the banks give most often for accounts the subject owns."""
+    return session.scalars(
+        select(Account.owner_name)
+        .where(
+            Account.case_id == case_id,
+            Account.owner_id == subject_id,
+            Account.owner_name.is_not(None),
+        )
+        .group_by(Account.owner_name)
+        .order_by(func.count().desc(), Account.owner_name)
+        .limit(1)
+    ).first()
 
 
 def report_case(session: Session, case_id: int) -> ReportCase:
     """The case's own facts; raises `CaseNotFound` for an unknown id."""
     case = load_case(session, case_id)
+    banks_name = None if case.subject_name else _name_from_banks(session, case.id, case.subject_id)
     return ReportCase(
         id=case.id,
         request_id=case.request_id,
@@ -65,7 +84,7 @@ def report_case(session: Session, case_id: int) -> ReportCase:
         reference=case.reference,
         subject_id=case.subject_id,
         subject_kind=case.subject_kind,
-        subject_name=case.subject_name,
+        subject_name=case.subject_name or banks_name,
         key_date=case.key_date,
         cutoff_date=case.cutoff_date,
         guardian_id=case.guardian_id,
@@ -75,6 +94,7 @@ def report_case(session: Session, case_id: int) -> ReportCase:
         created_at=case.created_at,
         period_start=case.period_start,
         period_end=case.period_end,
+        name_from_banks=banks_name is not None,
     )
 
 

@@ -341,6 +341,36 @@ def test_a_case_not_yet_fetched_still_gets_a_whole_report(db, write_report):
     assert "(navn ikke oppgitt)" in pages[0]
 
 
+def test_a_name_not_given_is_taken_from_the_banks_and_said_so(db, write_report):
+    from datetime import date
+
+    from app.domain.cases import new_estate
+    from app.domain.records import AccountRecord
+    from app.store.cases import create_case
+    from app.store.writer import BankInfo, CaseWriter
+
+    facts = new_estate(
+        reference="DB-NAVN", deceased_id="02913810077", death_date=date(2025, 4, 22),
+        today=date(2025, 6, 16),
+    )  # fmt: skip
+    case_id = create_case(db, facts, environment="sandbox", user="arving")
+    writer = CaseWriter(db)
+    bank = writer.upsert_banks(case_id, [BankInfo("999000029", "Fjordbank")])["999000029"]
+    for number, owner, name in (
+        ("99901000014", "02913810077", "Olaf Fiktiv Testesen"),
+        ("99901000022", "02913810077", "Olaf Fiktiv Testesen"),
+        ("99901000030", "09826510185", "Kari Medeier"),  # another owner's name is not taken
+    ):
+        writer.upsert_account(
+            case_id, bank, AccountRecord(number, owner_id=owner, owner_name=name), None
+        )
+
+    cover = all_text(write_report(case_id))[0]
+
+    assert "Olaf Fiktiv Testesen (som bankene oppgir det)" in cover
+    assert "(navn ikke oppgitt)" not in cover
+
+
 def test_the_report_file_is_readable_by_its_owner_only(bankruptcy, write_report):
     import stat
 
