@@ -94,6 +94,9 @@ class AccountTree(QTreeWidget):
                 bank_item.setExpanded(True)
         for column, width in enumerate((160, 100, 45, 80, 95)):
             self.setColumnWidth(column, width)
+        # a balance is never cut short: its column is as wide as the widest one
+        self.resizeColumnToContents(4)
+        self.setColumnWidth(4, max(self.columnWidth(4), 95))
         self.blockSignals(False)
         target = next(
             (item for item in self._items() if keep and item.data(0, SCOPE_ROLE) == keep),

@@ -1104,8 +1104,6 @@ class AssetsPage(StepPage):
         self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((130, 105, 125, 120, 130, 110, 260)):
-            self.table.setColumnWidth(column, width)
         self.error = error_label(self)
         self.totals = note_label(self)
         self.layout_.addWidget(self.intro)
@@ -1124,6 +1122,10 @@ class AssetsPage(StepPage):
             )
         )
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(ASSET_HEADERS) - 1)
+        # each column at least as wide as its title in the language shown
+        header = self.table.horizontalHeader()
+        for column, width in enumerate((130, 105, 125, 120, 130, 110, 260)):
+            self.table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
         self._show_totals()
 
     def show_work(self, work: BankruptcyWork) -> None:

@@ -105,6 +105,13 @@ def test_account_tree_lists_banks_and_accounts_and_narrows_the_table(
     assert nordbanken.toolTip(0) == "Nordbanken ASA"
     assert nordbanken.toolTip(3) == nordbanken.text(3) != ""
     assert nordbanken.child(0).toolTip(1) == "Everyday account"
+    balances = [
+        bank.child(n).text(4)
+        for bank in (tree.topLevelItem(i) for i in range(1, tree.topLevelItemCount()))
+        for n in range(bank.childCount())
+    ]
+    widest = max(tree.fontMetrics().horizontalAdvance(text) for text in balances)
+    assert widest < tree.columnWidth(4)  # a balance is never cut short
     assert opened.transaction_model.rowCount() == 7
     tree.select_account(fixed_case.loan)
     assert opened.transaction_model.current_filter.account_ids == (fixed_case.loan,)

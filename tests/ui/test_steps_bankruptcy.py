@@ -295,3 +295,20 @@ def test_the_asset_totals_are_given_per_currency(
     )
     assert kroner("1 234,50") not in nok  # never added to the kroner
     window.wait_for_workers()
+
+
+def test_the_asset_columns_are_as_wide_as_their_titles_in_either_language(
+    qtbot: QtBot, window: MainWindow, translations: Translations
+) -> None:
+    table = window.steps.assets.table
+    header = table.horizontalHeader()
+    for language, title in (("en", "Assets and claims"), ("nb", "Eiendeler og krav")):
+        translations.apply(language)
+        qtbot.waitUntil(lambda title=title: window.steps.assets.title.text() == title)
+        narrow = [
+            column
+            for column in range(header.count() - 1)  # the last one stretches
+            if table.columnWidth(column) < header.sectionSizeHint(column)
+        ]
+        assert narrow == [], (language, narrow)
+    translations.apply("en")
