@@ -8,6 +8,7 @@ printed as text elsewhere in the report.
 
 from __future__ import annotations
 
+import math
 from datetime import date
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
@@ -36,12 +37,19 @@ def _thousands(value: float) -> str:
     return sign + f"{abs(whole):,}".replace(",", NBSP)
 
 
-def _range(values: list[float]) -> tuple[float, float]:
+def _range(values: list[float]) -> tuple[float, float, float]:
+    """(low, high, step) of a value axis over `values` and zero: the smallest round step (1, 2,
+    2.5 or 5 times a power of ten) that needs at most eight of them, the ends on steps, so that
+    the highest and lowest values lie under a labelled line rather than above the last one."""
     low, high = min([0.0, *values]), max([0.0, *values])
-    if low == high:
+    if high - low < 0.01:  # less than an øre between them: one unit of axis
         high = low + 1.0
-    pad = (high - low) * 0.05
-    return (low - pad if low < 0 else low), (high + pad if high > 0 else high)
+    power = 10 ** math.floor(math.log10((high - low) / 8))
+    for step in (power * factor for factor in (1, 2, 2.5, 5, 10, 20)):
+        bottom, top = math.floor(low / step) * step, math.ceil(high / step) * step
+        if (top - bottom) / step <= 8:
+            return bottom, top, step
+    raise AssertionError("a step of twenty powers of ten covers any range in eight")
 
 
 def balance_bars(items: list[tuple[str, int]], *, width: float) -> Drawing:
@@ -62,8 +70,9 @@ def balance_bars(items: list[tuple[str, int]], *, width: float) -> Drawing:
     chart.categoryAxis.strokeColor = RULE
     chart.categoryAxis.visibleTicks = 0
     chart.categoryAxis.joinAxisMode = "left"  # labels at the left edge, not at zero
-    low, high = _range(values)
+    low, high, step = _range(values)
     chart.valueAxis.valueMin, chart.valueAxis.valueMax = low, high
+    chart.valueAxis.valueStep = step
     chart.valueAxis.labels.fontName = REGULAR
     chart.valueAxis.labels.fontSize = AXIS_FONT_SIZE
     chart.valueAxis.labelTextFormat = _thousands
@@ -112,8 +121,9 @@ def daily_balance(
     plot.xValueAxis.valueMin, plot.xValueAxis.valueMax = x_low, x_high
     plot.xValueAxis.valueSteps = [d.toordinal() for d in _month_starts(first, last)]
     plot.xValueAxis.labelTextFormat = lambda value: _month_label(int(value), tr)
-    low, high = _range([value for _, value in points])
+    low, high, step = _range([value for _, value in points])
     plot.yValueAxis.valueMin, plot.yValueAxis.valueMax = low, high
+    plot.yValueAxis.valueStep = step
     plot.yValueAxis.labelTextFormat = _thousands
     plot.yValueAxis.visibleGrid = 1
     plot.yValueAxis.gridStrokeColor = colors.HexColor("#e3e7ee")
