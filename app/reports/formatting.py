@@ -11,6 +11,8 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from xml.sax.saxutils import escape
 
+from stdnum import iban
+
 from app.domain.clock import to_oslo
 from app.domain.money import format_amount
 
@@ -64,11 +66,14 @@ def rate(value: str | None) -> str:
 
 
 def account_number(value: str | None) -> str:
-    """A Norwegian account number as `1234.56.78901`; anything else as given."""
+    """A Norwegian account number as `1234.56.78901`, an IBAN in groups of four as it is
+    printed (`DE14 7406 1813 …`, which also wraps between groups); anything else as given."""
     if value is None:
         return ""
     if len(value) == 11 and value.isdigit():
         return f"{value[:4]}.{value[4:6]}.{value[6:]}"
+    if iban.is_valid(value):
+        return iban.format(value)
     return value
 
 

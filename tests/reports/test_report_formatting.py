@@ -30,7 +30,9 @@ def test_a_foreign_currency_is_named_beside_the_amount():
 
 def test_account_and_party_numbers_are_grouped():
     assert fmt.account_number("12345678903") == "1234.56.78903"
-    assert fmt.account_number("NO9386011117947") == "NO9386011117947"
+    assert fmt.account_number("NO9386011117947") == "NO93 8601 1117 947"  # an IBAN in fours
+    assert fmt.account_number("DE14740618130000033626") == "DE14 7406 1813 0000 0336 26"
+    assert fmt.account_number("DE14740618130000033627") == "DE14740618130000033627"  # not one
     assert fmt.party_id("999000010") == "999 000 010"
     assert fmt.party_id("01015012345") == "010150 12345"
 

@@ -189,6 +189,6 @@ def test_a_statement_whose_balances_disagree_says_by_how_much(case, tmp_path, ca
     lines = capsys.readouterr().out.splitlines()
     assert "balance=mismatch" in lines[0]
     assert lines[1:] == [
-        f"  {GERMAN_IBAN}: opening 33.06 + booked entries -10.00 = 23.06, "
+        "  DE14 7406 1813 0000 0336 26: opening 33.06 + booked entries -10.00 = 23.06, "
         "but the closing balance is 99.99"
     ]
