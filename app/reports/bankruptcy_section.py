@@ -4,8 +4,7 @@ the assets and claims at the ruling date with what was secured and the trustee's
 
 Importing this module registers it in the decisions chapter of the bankruptcy report kind.
 The windows are worked out by `app.review.steps.load_bankruptcy` once per report, on the
-report's date; the listed transactions are cut into tables of `ROWS_PER_TABLE` rows so that
-layout time stays linear.
+report's date; the listed transactions are laid out with `long_grid`.
 """
 
 from __future__ import annotations
@@ -31,7 +30,7 @@ from app.reports import formatting as fmt
 from app.reports.context import ReportContext
 from app.reports.data import ReportData
 from app.reports.decisions import register_decisions
-from app.reports.sections import facts_table, grid
+from app.reports.sections import facts_table, grid, long_grid
 from app.reports.styles import FRAME_WIDTH
 from app.reports.workflow_texts import domain, text
 from app.review.positions import HOME_CURRENCY, currencies, totals
@@ -40,7 +39,6 @@ from app.store.workflow import TransactionLine
 
 log = logging.getLogger(__name__)
 
-ROWS_PER_TABLE = 40
 AMOUNT_WIDTH = 74
 """The width of an amount column: "-999 999 999,99" fits on one line in the cell font, with the
 cell padding on both sides. The amount is one word (its spaces do not break), so a narrower
@@ -231,8 +229,7 @@ def _window_block(ctx: ReportContext, work: BankruptcyWork, window: ReviewWindow
         entry[1] += line.amount_minor
     shown, left_out = listed_lines(work, window)
     rows = [_row(ctx, work, window, line) for line in shown]
-    for start in range(0, len(rows), ROWS_PER_TABLE):
-        story.append(grid(ctx, header, rows[start : start + ROWS_PER_TABLE], widths, right=(3,)))
+    story += long_grid(ctx, header, rows, widths, right=(3,))
     if left_out:
         story.append(
             _p(
@@ -355,9 +352,7 @@ def _assets(ctx: ReportContext, work: BankruptcyWork) -> list[Flowable]:
         text(tr, "col.remarks"),
     ]
     widths = (56, 68, 80, AMOUNT_WIDTH, AMOUNT_WIDTH, AMOUNT_WIDTH, FRAME_WIDTH - 426)
-    for start in range(0, len(rows), ROWS_PER_TABLE):
-        chunk = rows[start : start + ROWS_PER_TABLE]
-        story.append(grid(ctx, header, chunk, widths, right=(3, 4, 5)))
+    story += long_grid(ctx, header, rows, widths, right=(3, 4, 5))
     lines = []
     for currency in currencies(work.positions):
         assets, debts = totals(work.positions, at_key_date=True, currency=currency)

@@ -24,7 +24,7 @@ from app.reports import formatting as fmt
 from app.reports.context import ReportContext
 from app.reports.data import ReportData
 from app.reports.decisions import register_decisions
-from app.reports.sections import facts_table, grid
+from app.reports.sections import facts_table, grid, long_grid
 from app.reports.styles import FRAME_WIDTH, RULE
 from app.reports.workflow_texts import domain, text
 from app.review.estate import CATEGORIES, UNSETTLED_BANK
@@ -35,7 +35,6 @@ from app.store.models import Decision
 
 log = logging.getLogger(__name__)
 
-ROWS_PER_TABLE = 40
 CATEGORY_SHOWN = 200
 """At most this many transactions after the death are listed per kind; the rest are counted."""
 
@@ -246,9 +245,7 @@ def _picture(ctx: ReportContext, work: EstateWork) -> list[Flowable]:
             text(tr, "picture.now"),
         ]
         widths = (FRAME_WIDTH - 384, 72, 112, 100, 100)
-        for start in range(0, len(accounts), ROWS_PER_TABLE):
-            chunk = accounts[start : start + ROWS_PER_TABLE]
-            story.append(grid(ctx, header, chunk, widths, right=(3, 4)))
+        story += long_grid(ctx, header, accounts, widths, right=(3, 4))
     return story + _after_death(ctx, work) + _unknown(ctx, work)
 
 
@@ -303,9 +300,7 @@ def _after_death(ctx: ReportContext, work: EstateWork) -> list[Flowable]:
             for line in lines
         ]
         shown = rows[:CATEGORY_SHOWN]
-        for start in range(0, len(shown), ROWS_PER_TABLE):
-            chunk = shown[start : start + ROWS_PER_TABLE]
-            story.append(grid(ctx, header, chunk, widths, right=(3,)))
+        story += long_grid(ctx, header, shown, widths, right=(3,))
         if len(rows) > len(shown):
             story.append(_p(text(tr, "more", count=len(rows) - len(shown)), styles.small))
     return story
@@ -372,8 +367,7 @@ def _history(ctx: ReportContext, work: EstateWork) -> list[Flowable]:
         CondPageBreak(30 * mm),
         ctx.sub_heading("estate-history", text(tr, "history.heading")),
     ]
-    for start in range(0, len(rows), ROWS_PER_TABLE):
-        story.append(grid(ctx, header, rows[start : start + ROWS_PER_TABLE], widths))
+    story += long_grid(ctx, header, rows, widths)
     return story
 
 

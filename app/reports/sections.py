@@ -51,7 +51,6 @@ from app.store.browse import INCOMPLETE_ACCOUNT, INCOMPLETE_BANK
 SectionBuilder = Callable[[ReportContext], list[Flowable]]
 
 LABEL_WIDTH = 150.0
-FLAG_ROWS_PER_TABLE = 30
 MIN_CHART_TRANSACTIONS = 10
 
 
@@ -94,8 +93,10 @@ def grid(
     widths: Sequence[float],
     *,
     right: tuple[int, ...] = (),
+    with_header: bool = True,
 ) -> Table:
-    """A table with a header row, repeated when the table runs onto the next page."""
+    """A table with a header row, repeated when the table runs onto the next page (or, with
+    `with_header` false, the rows alone)."""
     styles = ctx.styles
 
     def cell(value: str | Flowable, column: int, head: bool = False) -> Flowable:
@@ -105,15 +106,79 @@ def grid(
             return _p(value, styles.head_right if column in right else styles.cell_bold)
         return _p(value, styles.cell_right if column in right else styles.cell)
 
-    data = [[cell(h, i, head=True) for i, h in enumerate(header)]]
+    data = [[cell(h, i, head=True) for i, h in enumerate(header)]] if with_header else []
     data += [[cell(v, i) for i, v in enumerate(row)] for row in rows]
     return Table(
         data,
         colWidths=list(widths),
-        repeatRows=1,
-        style=grid_style(right_columns=right),
+        repeatRows=1 if with_header else 0,
+        style=grid_style(header=with_header, right_columns=right),
         hAlign="LEFT",
     )
+
+
+ROWS_PER_TABLE = 40
+"""A long listing is laid out as tables of this many rows, so that layout time stays linear
+(one table of thousands of rows is split again and again)."""
+
+
+def long_grid(
+    ctx: ReportContext,
+    header: Sequence[str],
+    rows: Sequence[Sequence[str | Flowable]],
+    widths: Sequence[float],
+    *,
+    right: tuple[int, ...] = (),
+) -> list[Flowable]:
+    """`grid` for any number of rows: one header at the top and on every page it runs onto,
+    never between its rows in the middle of a page."""
+
+    def make(part: Sequence[Sequence[str | Flowable]], with_header: bool) -> Table:
+        return grid(ctx, header, part, widths, right=right, with_header=with_header)
+
+    parts: list[Flowable] = [make(rows[:ROWS_PER_TABLE], True)] if rows else []
+    for start in range(ROWS_PER_TABLE, len(rows), ROWS_PER_TABLE):
+        parts.append(_GoingOn(make, rows[start : start + ROWS_PER_TABLE]))
+    return parts
+
+
+class _GoingOn(Flowable):
+    """Rows that go on from the table above: under it they follow without a header; where
+    they begin a page, they bring the header along."""
+
+    def __init__(
+        self,
+        make: Callable[[Sequence[Sequence[str | Flowable]], bool], Table],
+        rows: Sequence[Sequence[str | Flowable]],
+    ) -> None:
+        super().__init__()
+        self._make = make
+        self._rows = rows
+        self._table: Table | None = None
+        self._at_top = False
+
+    def _lay_out(self) -> Table:
+        # the frame sets itself on a flowable before it asks for its size or a split
+        self._at_top = bool(getattr(getattr(self, "_frame", None), "_atTop", False))
+        self._table = self._make(self._rows, self._at_top)
+        return self._table
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        width, height = self._lay_out().wrap(availWidth, availHeight)
+        self.width, self.height = width, height
+        return width, height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        table = self._lay_out()
+        parts = table.split(availWidth, availHeight)
+        if self._at_top or len(parts) < 2:
+            return parts  # a header of its own, repeated on every page by the table
+        fitted = parts[0]
+        return [fitted, _GoingOn(self._make, self._rows[fitted._nrows :])]
+
+    def draw(self) -> None:
+        assert self._table is not None
+        self._table.drawOn(self.canv, 0, 0)
 
 
 def _service_name(ctx: ReportContext) -> str:
@@ -784,17 +849,13 @@ def flags_and_notes(ctx: ReportContext) -> list[Flowable]:
     if not data.flagged:
         story.append(_p(tr("flags.none"), styles.note))
     header = [tr(f"flags.column.{k}") for k in ("date", "account", "what", "amount", "reason")]
-    for start in range(0, len(data.flagged), FLAG_ROWS_PER_TABLE):
-        chunk = data.flagged[start : start + FLAG_ROWS_PER_TABLE]
-        story.append(
-            grid(
-                ctx,
-                header,
-                [_flag_row(ctx, item) for item in chunk],
-                (56, 92, 118, 66, FRAME_WIDTH - 332),
-                right=(3,),
-            )
-        )
+    story += long_grid(
+        ctx,
+        header,
+        [_flag_row(ctx, item) for item in data.flagged],
+        (56, 92, 118, 66, FRAME_WIDTH - 332),
+        right=(3,),
+    )
     if data.cleared_flags:
         story.append(Spacer(1, 2 * mm))
         story.append(_p(tr("flags.cleared", count=data.cleared_flags), styles.small))
