@@ -20,7 +20,7 @@ from sqlalchemy import select
 
 from app import __version__, config
 from app.domain.cases import new_bankruptcy, new_estate, new_guardianship
-from app.domain.clock import SystemClock, to_oslo
+from app.domain.clock import SystemClock, oslo_day, to_oslo
 from app.domain.errors import InvalidInput
 from app.dsop.errors import DsopError
 from app.harvest.harvest import Harvest
@@ -709,7 +709,7 @@ def _letter(runtime: Runtime, args: argparse.Namespace) -> int:
     if args.out:
         write_letter(runtime.db, case_id, bank_id, args.out, language=_language())
     with runtime.db.session() as session:
-        status = letters.state(session.get(letters.Letter, letter_id), now.date())
+        status = letters.state(session.get(letters.Letter, letter_id), oslo_day(now))
     print(
         f"case={case_id} bank={args.bank} letter={status}"
         + (f" pdf={args.out}" if args.out else "")

@@ -53,3 +53,9 @@ class FixedClock:
 def to_oslo(instant: datetime) -> datetime:
     """Show an aware instant in Norwegian local time."""
     return instant.astimezone(OSLO)
+
+
+def oslo_day(instant: datetime) -> date:
+    """The Norwegian calendar day of an aware instant: between midnight in Oslo and midnight
+    UTC it is a day later than the instant's UTC date."""
+    return instant.astimezone(OSLO).date()

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
+from app.domain.clock import oslo_day
 from app.domain.identifiers import validate_account_number, validate_iban
 from app.domain.records import AccountRecord, BalanceRecord, TransactionRecord, with_keys
 from app.imports import camt, tabular
@@ -283,7 +284,7 @@ class CaseImport:
         remember: bool = True,
     ) -> FileResult:
         with self.db.session() as session:
-            case_period = facts_of(ensure_open(session, self.case_id)).period(self.now.date())
+            case_period = facts_of(ensure_open(session, self.case_id)).period(oslo_day(self.now))
         data = path.read_bytes()
         digest = hashlib.sha256(data).hexdigest()
         kind = "statement" if is_statement(data) else "table"

@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from app.domain.clock import oslo_day
 from app.domain.services import Service, ServiceProfile, profile
 from app.store import report_queries as q
 from app.store import review_queries
@@ -168,7 +169,7 @@ def collect(
     with db.session() as session:
         case = q.report_case(session, case_id)
         service = Service(case.service)
-        allowed = profile(service).period(case.key_date, made_at.date())
+        allowed = profile(service).period(case.key_date, oslo_day(made_at))
         within = (allowed.start, allowed.end)
         rows = q.account_activity(session, case_id, within=within)
         after_key = after_cutoff = None

@@ -14,7 +14,7 @@ from pathlib import Path
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from app import __version__, config
-from app.domain.clock import Clock, SystemClock
+from app.domain.clock import Clock, SystemClock, oslo_day
 from app.domain.periods import Period
 from app.domain.services import Endpoint, Service, profile
 from app.reports import formatting as fmt
@@ -156,7 +156,7 @@ def write_letter(
         period = (
             Period(case.period_start, case.period_end)
             if case.period_start and case.period_end
-            else service_profile.period(case.key_date, now.date())
+            else service_profile.period(case.key_date, oslo_day(now))
         )
         facts = {
             "reference": case.reference,
@@ -175,7 +175,7 @@ def write_letter(
         if service is Service.GUARDIANSHIP
         else fmt.day(facts["key_date"])
     )
-    answer_by: date = now.date() + timedelta(days=ANSWER_DAYS)
+    answer_by: date = oslo_day(now) + timedelta(days=ANSWER_DAYS)
     sender = user or config.Settings.load().sender_name.strip() or tr(f"sender.{service.value}")
 
     story: list[Flowable] = [
@@ -186,7 +186,7 @@ def write_letter(
             [
                 (tr("to"), f"{bank_name} ({fmt.party_id(bank_org)})"),
                 (tr("from"), sender),
-                (tr("date"), fmt.day(now.date())),
+                (tr("date"), fmt.day(oslo_day(now))),
                 (tr("case"), str(facts["reference"])),
                 (tr("request_id"), str(facts["request_id"])),
                 (tr("answer_by"), fmt.day(answer_by)),

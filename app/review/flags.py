@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from app.domain.clock import SystemClock
 from app.domain.money import format_amount
 from app.domain.periods import Period
 from app.domain.services import Service
@@ -232,7 +233,7 @@ def refresh_flags(db: Any, case_id: int, settings: RuleSettings | None = None) -
         case = load_case(session, case_id)
         facts = facts_of(case)
         period_start = case.period_start or facts.key_date
-        case_period = facts.period(date.today())
+        case_period = facts.period(SystemClock().today())  # the Norwegian date
         findings = find_flags(
             review_queries.flag_inputs(session, case_id),
             service=facts.service,

@@ -22,6 +22,7 @@ from typing import Any, cast
 from sqlalchemy import ColumnElement, and_, exists, func, or_, select, update
 from sqlalchemy.orm import Session
 
+from app.domain.clock import SystemClock
 from app.domain.services import Service, profile
 from app.review.balances import KnownBalance, balance_on, daily_balances, latest_known, reaches
 from app.store.cases import banks_with_accounts, load_case, transaction_counts
@@ -452,7 +453,7 @@ def case_period_start(service: str, key_date: date, today: date | None = None) -
     Files may be imported from long before it (the stored case period widens to take them in);
     a balance older than this day says nothing about the key date.
     """
-    return profile(Service(service)).period(key_date, today or date.today()).start
+    return profile(Service(service)).period(key_date, today or SystemClock().today()).start
 
 
 def _known_balance(account: Account) -> KnownBalance | None:

@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.domain.clock import oslo_day
 from app.store.cases import ensure_open
 from app.store.models import Bank, Letter
 
@@ -155,7 +156,7 @@ def mark_sent(
     if letter is None:
         return
     letter.status, letter.sent_at = "sent", now
-    letter.due_on = now.date() + timedelta(days=answer_days)
+    letter.due_on = oslo_day(now) + timedelta(days=answer_days)
 
 
 def mark_answered(

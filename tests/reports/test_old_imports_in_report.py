@@ -88,3 +88,24 @@ def test_the_sums_leave_out_what_was_booked_outside_the_period(db, tmp_path):
     (per_account,) = data.activity.values()
     assert per_account["NOK"].count == 2
     assert data.after_key["NOK"].in_minor == 30_000
+
+
+def test_after_midnight_in_oslo_the_period_ends_on_the_norwegian_date(db, tmp_path):
+    # 16.06.2025 22:30 UTC is 17.06.2025 00:30 in Oslo: a booking of the 17th is inside
+    late = datetime(2025, 6, 16, 22, 30, tzinfo=UTC)
+    facts = new_bankruptcy(
+        reference="K-NATT", debtor_id="999000010", ruling_date=date(2025, 5, 5),
+        today=date(2025, 6, 17),
+    )  # fmt: skip
+    case_id = create_case(db, facts, environment="sandbox", user="trustee")
+    export = tmp_path / "natt.csv"
+    export.write_text("Dato;Tekst;Beløp\n16.06.2025;Før midnatt;-10,00\n17.06.2025;Etter;-5,00\n")
+    result = CaseImport(db, case_id, user="trustee", now=late).import_file(
+        export, bank_org="999000029", account_number="99901000014", bank_name="Fjordbank"
+    )
+    assert result.outside_period == 0
+
+    data = collect(db, case_id, made_at=late, user="trustee", version="test")
+
+    assert data.outside_period == 0
+    assert (data.totals["NOK"].count, data.totals["NOK"].out_minor) == (2, -1_500)
