@@ -37,7 +37,7 @@
 <context>
     <name>AssetsModel</name>
     <message>
-        <location filename="../app/ui/bankruptcy_steps.py" line="+995"/>
+        <location filename="../app/ui/bankruptcy_steps.py" line="+999"/>
         <source>Bank</source>
         <translation>Bank</translation>
     </message>
@@ -80,7 +80,7 @@
 <context>
     <name>AssetsPage</name>
     <message>
-        <location line="+116"/>
+        <location line="+114"/>
         <source>Assets and claims</source>
         <translation>Eiendeler og krav</translation>
     </message>
@@ -90,7 +90,7 @@
         <translation>Saldoen på hver konto ved kjennelsesdatoen og ved slutten av perioden som er hentet. Før inn hva du har sikret for boet og dine merknader (dobbeltklikk, F2 eller bare skriv); begge kommer med i rapporten.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+38"/>
         <source>In %1 at the ruling date %2: assets %3, debts %4. At the end of the period: assets %5, debts %6. Secured: %7.</source>
         <translation>I %1 på kjennelsesdatoen %2: eiendeler %3, gjeld %4. Ved periodens slutt: eiendeler %5, gjeld %6. Sikret: %7.</translation>
     </message>
@@ -242,7 +242,7 @@
 <context>
     <name>ClosePartiesPage</name>
     <message>
-        <location filename="../app/ui/bankruptcy_steps.py" line="-340"/>
+        <location filename="../app/ui/bankruptcy_steps.py" line="-342"/>
         <source>Close parties</source>
         <translation>Nærstående</translation>
     </message>
@@ -456,7 +456,7 @@
 <context>
     <name>FetchPanel</name>
     <message>
-        <location filename="../app/ui/fetch_panel.py" line="+188"/>
+        <location filename="../app/ui/fetch_panel.py" line="+189"/>
         <source>Ca&amp;ncel fetch</source>
         <translation>Avbr&amp;yt henting</translation>
     </message>
@@ -1135,8 +1135,8 @@
     </message>
     <message>
         <location line="+11"/>
-        <source>%1: %2 records, %3 new, %4 already in the case.</source>
-        <translation>%1: %2 poster, %3 nye, %4 fantes allerede i saken.</translation>
+        <source>%1: records %2, new %3, already in the case %4.</source>
+        <translation>%1: poster %2, nye %3, fantes allerede i saken %4.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1157,7 +1157,7 @@
 <context>
     <name>KeyDatesPage</name>
     <message>
-        <location filename="../app/ui/bankruptcy_steps.py" line="-746"/>
+        <location filename="../app/ui/bankruptcy_steps.py" line="-749"/>
         <source>Key dates</source>
         <translation>Viktige datoer</translation>
     </message>
@@ -1850,7 +1850,7 @@
         <translation>Netto %1</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+29"/>
         <source>Nothing has been fetched yet: fetch from the banks or import their files.</source>
         <translation>Ingenting er hentet ennå: hent fra bankene eller importer filene deres.</translation>
     </message>
@@ -2769,12 +2769,12 @@ Vil du slette den likevel?</translation>
         <translation>Dobbeltklikk eller trykk F2 på vurderingen eller merknaden for å endre den. En merknad på en transaksjon som ikke er vurdert ennå, gir vurderingen Undersøk.</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>%1 of %2</source>
         <translation>%1 av %2</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Window</source>
         <translation>Vindu</translation>
     </message>
@@ -2833,8 +2833,8 @@ Vil du slette den likevel?</translation>
     <name>account status</name>
     <message>
         <location filename="../app/ui/labels.py" line="+64"/>
-        <source>Active</source>
-        <translation>Aktiv</translation>
+        <source>Open</source>
+        <translation>Åpen</translation>
     </message>
     <message>
         <location line="+1"/>

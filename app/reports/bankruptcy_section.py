@@ -127,7 +127,7 @@ def _summary(ctx: ReportContext, work: BankruptcyWork) -> Flowable:
             [
                 domain(tr, WINDOW_NAMES[window]),
                 _dates(ctx, work, window),
-                str(len(listing.lines)),
+                fmt.count(len(listing.lines)),
                 fmt.amount(-listing.total_out),
                 fmt.amount(listing.total_in),
                 text(tr, "of", done=assessed, total=listed),

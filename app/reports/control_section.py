@@ -320,7 +320,7 @@ def _figures_table(ctx: ReportContext, account: AccountControl) -> Flowable:
         )
         fees_reported = reported.amount_of("fees") if reported else None
         row("row.fees", fees_reported, bank.fee_minor)
-        rows.append([text(tr, "row.transactions"), "", str(bank.transactions), ""])
+        rows.append([text(tr, "row.transactions"), "", fmt.count(bank.transactions), ""])
     header = [
         text(tr, "col.post"),
         text(tr, "col.reported"),

@@ -14,9 +14,14 @@ from xml.sax.saxutils import escape
 from stdnum import iban
 
 from app.domain.clock import to_oslo
-from app.domain.money import format_amount
+from app.domain.money import NBSP, format_amount
 
 DASH = "–"
+
+
+def count(number: int) -> str:
+    """A count with its thousands grouped as amounts are (`6 977`)."""
+    return f"{number:,}".replace(",", NBSP)
 
 
 def day(value: date | None) -> str:

@@ -381,7 +381,7 @@ def _transaction_table(ctx: ReportContext) -> Table:
             rows.append(
                 [
                     f"{label} ({currency})",
-                    str(sums.count),
+                    fmt.count(sums.count),
                     fmt.amount(sums.in_minor),
                     fmt.amount(sums.out_minor),
                 ]
@@ -448,7 +448,7 @@ def summary(ctx: ReportContext) -> list[Flowable]:
             [
                 (tr("summary.banks"), _bank_line(ctx)),
                 (tr("summary.accounts"), _account_line(ctx)),
-                (tr("summary.transactions"), str(data.transaction_count)),
+                (tr("summary.transactions"), fmt.count(data.transaction_count)),
                 (
                     tr("summary.flags"),
                     tr("summary.flags_line", count=flagged, chapter=ctx.chapter("flags"))
@@ -555,7 +555,7 @@ def _accounts_table(ctx: ReportContext, accounts: list[q.ReportAccount]) -> Tabl
                 tr.word("account_type", account.type),
                 _state_word(ctx, account),
                 fmt.amount(balance, currency, show="NOK") if balance is not None else "–",
-                str(count),
+                fmt.count(count),
             ]
         )
     header = [

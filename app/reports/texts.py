@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.bokmaal import norwegian
+from app.reports.formatting import count
 
 LANGUAGES = ("nb", "en")
 
@@ -433,7 +434,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "account_type.savingsAccount": ("Sparekonto", "Savings account"),
     "account_type.clientAccount": ("Klientkonto", "Client account"),
     "account_type.taxDeductionAccount": ("Skattetrekkskonto", "Tax deduction account"),
-    "account_type.businessAccount": ("Driftskonto (virksomhet)", "Business account"),
+    "account_type.businessAccount": ("Driftskonto", "Business account"),
     "account_type.creditCardAccount": ("Kredittkortkonto", "Credit card account"),
     "account_type.prepaidCardAccount": ("Forhåndsbetalt kort", "Prepaid card account"),
     "account_type.accountWithoutBalance": ("Konto uten saldo", "Account without a balance"),
@@ -508,6 +509,10 @@ class UnknownLanguage(ValueError):
         self.language = language
 
 
+COUNTED = frozenset({"count", "booked", "pending", "failed", "accounts"})
+"""The names of the values that are counts of things."""
+
+
 @dataclass(frozen=True)
 class Catalogue:
     """The report texts of one language."""
@@ -524,7 +529,14 @@ class Catalogue:
 
     def __call__(self, key: str, **values: Any) -> str:
         text = TEXTS[key][self._index]
-        return text.format(**values) if values else text
+        if not values:
+            return text
+        # counts read as amounts do, thousands grouped; other numbers (years) as they are
+        grouped = {
+            name: count(value) if name in COUNTED and type(value) is int else value
+            for name, value in values.items()
+        }
+        return text.format(**grouped)
 
     def word(self, group: str, value: str | None, *, default: str | None = None) -> str:
         """The readable word for an enumerated value; the value itself when unknown."""

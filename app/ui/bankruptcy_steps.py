@@ -65,6 +65,7 @@ from app.store.workflow import TransactionLine
 from app.ui.formatting import (
     DATE_FORMAT,
     account_number,
+    format_count,
     format_date,
     format_minor,
     parse_amount,
@@ -636,7 +637,10 @@ class WindowsPage(StepPage):
                     cell(str(len(listing.lines)), right=True),
                     cell(format_minor(listing.total_out), right=True),
                     cell(format_minor(listing.total_in), right=True),
-                    cell(fill(self.tr("%1 of %2"), str(assessed), str(listed)), right=True),
+                    cell(
+                        fill(self.tr("%1 of %2"), format_count(assessed), format_count(listed)),
+                        right=True,
+                    ),
                 ]
             )
         headers = [

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.text import QT_TRANSLATE_NOOP
 from app.harvest.events import BankProgress, BanksFound, HarvestEvent, HarvestFinished
+from app.ui.formatting import format_count
 from app.ui.labels import BANK_STATUS, FETCH_STEP
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -86,7 +87,7 @@ class FetchProgressModel(QAbstractTableModel):
                 line.name,
                 FETCH_STEP(line.step) if line.step else "",
                 accounts,
-                str(line.transactions) if line.transactions else "",
+                format_count(line.transactions) if line.transactions else "",
                 BANK_STATUS(line.status),
             )[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -231,9 +232,9 @@ class FetchPanel(QWidget):
                 text = (
                     self.tr("Done in %1 s: %2 banks, %3 accounts, %4 new transactions.")
                     .replace("%1", QLocale().toString(summary.elapsed_seconds, "f", 1))
-                    .replace("%2", str(summary.banks))
-                    .replace("%3", str(summary.accounts))
-                    .replace("%4", str(summary.transactions_new))
+                    .replace("%2", format_count(summary.banks))
+                    .replace("%3", format_count(summary.accounts))
+                    .replace("%4", format_count(summary.transactions_new))
                 )
             self.summary.setText(text)
         elif self._running:

@@ -1,7 +1,7 @@
 """How values look on screen: Norwegian dates and amounts, and amounts typed by the user.
 
-Account, organisation and national id numbers are grouped as the reports group them
-(`1234.56.78901`, `999 000 010`), by the reports' own functions.
+Account, organisation and national id numbers, and counts, are grouped as the reports group
+them (`1234.56.78901`, `999 000 010`, `6 977`), by the reports' own functions.
 """
 
 from __future__ import annotations
@@ -11,10 +11,12 @@ from decimal import Decimal, InvalidOperation
 
 from app.domain.money import NBSP, format_amount, to_minor
 from app.reports.formatting import account_number, party_id
+from app.reports.formatting import count as format_count
 
 __all__ = [
     "DATE_FORMAT",
     "account_number",
+    "format_count",
     "format_date",
     "format_minor",
     "parse_amount",

@@ -40,7 +40,7 @@ from app.imports.errors import ImportFileError
 from app.imports.into_case import CaseImport, FileResult, is_statement
 from app.store import imports as store
 from app.store.db import Database
-from app.ui.formatting import party_id
+from app.ui.formatting import format_count, party_id
 from app.ui.labels import input_error
 from app.ui.workers import CallThread
 
@@ -371,11 +371,11 @@ class ImportDialog(QDialog):
         self.result_ = result
         self.import_button.setEnabled(True)
         text = (
-            self.tr("%1: %2 records, %3 new, %4 already in the case.")
+            self.tr("%1: records %2, new %3, already in the case %4.")
             .replace("%1", result.file)
-            .replace("%2", str(result.records))
-            .replace("%3", str(result.new))
-            .replace("%4", str(result.records - result.new))
+            .replace("%2", format_count(result.records))
+            .replace("%3", format_count(result.new))
+            .replace("%4", format_count(result.records - result.new))
         )
         if result.balance_check == "mismatch":
             text += " " + self.tr("The statement's closing balance does not match its entries.")

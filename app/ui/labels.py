@@ -61,7 +61,7 @@ FETCH_STATUS = Labels(
 ACCOUNT_STATUS = Labels(
     "account status",
     {
-        "enabled": QT_TRANSLATE_NOOP("account status", "Active"),
+        "enabled": QT_TRANSLATE_NOOP("account status", "Open"),
         "disabled": QT_TRANSLATE_NOOP("account status", "Blocked"),
         "deleted": QT_TRANSLATE_NOOP("account status", "Closed"),
         "unknown": QT_TRANSLATE_NOOP("account status", "Unknown"),

@@ -57,7 +57,7 @@ from app.ui.accounts import AccountTree
 from app.ui.case_list import CASE_ID_ROLE, CaseListModel
 from app.ui.chart import BalanceChart
 from app.ui.fetch_panel import FetchPanel
-from app.ui.formatting import account_number, format_date, format_minor
+from app.ui.formatting import account_number, format_count, format_date, format_minor
 from app.ui.labels import TRANSACTION_STATUS, service_label
 from app.ui.new_case import NewCaseDialog
 from app.ui.notes import NotesPanel
@@ -362,7 +362,7 @@ class MainWindow(QMainWindow):
             TAB_STEPS, self.tr("The steps of the case's kind: what is done and what is left")
         )
         self._show_details()
-        self._show_count()
+        self._showformat_count()
         self._show_banner()
 
     def set_language(self, language: str) -> None:
@@ -530,15 +530,15 @@ class MainWindow(QMainWindow):
 
     def _transactions_reloaded(self, seconds: float) -> None:
         self._last_query_seconds = seconds
-        self._show_count()
+        self._showformat_count()
         self._show_details()
 
-    def _show_count(self) -> None:
+    def _showformat_count(self) -> None:
         shown = self.transaction_model.rowCount()
         row = self.case_model.case(self._case_id)
         total = row.transactions if row else 0
-        text = self.tr("%1 of %2 transactions").replace("%1", _count(shown))
-        self.count_label.setText(text.replace("%2", _count(total)))
+        text = self.tr("%1 of %2 transactions").replace("%1", format_count(shown))
+        self.count_label.setText(text.replace("%2", format_count(total)))
 
     def selected_transaction(self) -> int | None:
         index = self.transaction_view.currentIndex()
@@ -855,7 +855,3 @@ class MainWindow(QMainWindow):
             if runtime is not self.runtime:
                 runtime.close()
         super().closeEvent(event)
-
-
-def _count(number: int) -> str:
-    return f"{number:,}".replace(",", "\u00a0")

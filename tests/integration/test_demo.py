@@ -36,4 +36,5 @@ def test_the_demo_line_counts_the_banks_the_report_counts(tmp_path, capsys):
     assert f"Banker {banks} i alt." in summary
     assert f"krever brev: {letters}" in summary
     assert f"Kontoer {fields['accounts']} i alt" in summary
-    assert f"Transaksjoner {fields['transactions']} " in summary
+    grouped = f"{int(fields['transactions']):,}".replace(",", " ")  # as the report groups it
+    assert f"Transaksjoner {grouped} " in summary, re.findall(r"Transaksjoner [\d ]+", summary)

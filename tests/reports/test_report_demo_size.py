@@ -20,7 +20,7 @@ def test_a_demo_sized_report_lists_every_account_and_every_transaction(db, write
         formatted = f"{number[:4]}.{number[4:6]}.{number[6:]}"
         assert f"Konto {formatted}" in text  # its section
         assert f"Transaksjoner på konto {formatted}: 280." in text  # its appendix
-    assert "Transaksjoner i alt: 7000. Kontoer med transaksjoner: 25." in text
+    assert "Transaksjoner i alt: 7 000. Kontoer med transaksjoner: 25." in text
     total = len(pages)
     assert all(f"side {n} av {total}" in page for n, page in enumerate(pages, start=1))
     # Pages of the appendix name their account at the top.
