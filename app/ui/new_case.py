@@ -148,6 +148,8 @@ class NewCaseDialog(QDialog):
         self.cutoff_date = _date_edit(self.bankruptcy_page, today)
         self.cutoff_date.setEnabled(False)
         self.cutoff_known.toggled.connect(self.cutoff_date.setEnabled)
+        # until the cut-off date is known, it shows the ruling date, where it is never after
+        self.ruling_date.dateChanged.connect(self._cutoff_follows_ruling)
         cutoff_row = QWidget(self.bankruptcy_page)
         row = QHBoxLayout(cutoff_row)
         row.setContentsMargins(0, 0, 0, 0)
@@ -253,6 +255,10 @@ class NewCaseDialog(QDialog):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)
+
+    def _cutoff_follows_ruling(self, day: QDate) -> None:
+        if not self.cutoff_known.isChecked():
+            self.cutoff_date.setDate(day)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("New case"))

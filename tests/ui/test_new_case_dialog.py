@@ -96,6 +96,15 @@ def test_bankruptcy_without_known_cutoff_has_none(dialog: NewCaseDialog) -> None
     assert facts.subject_kind is PartyKind.PERSON
 
 
+def test_the_cutoff_date_shows_the_ruling_date_until_it_is_known(dialog: NewCaseDialog) -> None:
+    dialog.ruling_date.setDate(QDate(2025, 3, 20))
+    assert dialog.cutoff_date.date().toPython() == date(2025, 3, 20)
+    dialog.cutoff_known.setChecked(True)
+    dialog.cutoff_date.setDate(QDate(2025, 3, 17))
+    dialog.ruling_date.setDate(QDate(2025, 3, 21))  # a cut-off date typed stays as typed
+    assert dialog.cutoff_date.date().toPython() == date(2025, 3, 17)
+
+
 def test_valid_estate_gives_facts(dialog: NewCaseDialog) -> None:
     dialog.set_service(Service.ESTATE)
     dialog.reference.setText("D-1")
