@@ -324,9 +324,11 @@ def test_window_keeps_the_dialog_open_with_what_was_typed_when_the_debtor_has_an
     assert _cases(db) == 2
 
 
-def test_an_open_control_of_the_wards_year_is_named_in_norwegian(
+def norwegian_dialog_beside_v1(
     qtbot: QtBot, db: Database, translations: Translations
-) -> None:
+) -> NewCaseDialog:
+    """The dialog in Norwegian, storing into `db`, which holds the control V-1 of WARD's 2024."""
+
     def store(facts: CaseFacts) -> int:
         return create_case(db, facts, environment="sandbox", user="tester")
 
@@ -337,6 +339,13 @@ def test_an_open_control_of_the_wards_year_is_named_in_norwegian(
     qtbot.addWidget(dialog)
     translations.apply("nb")
     qtbot.waitUntil(lambda: dialog.create_button.text() == "&Opprett sak")
+    return dialog
+
+
+def test_an_open_control_of_the_wards_year_is_named_in_norwegian(
+    qtbot: QtBot, db: Database, translations: Translations
+) -> None:
+    dialog = norwegian_dialog_beside_v1(qtbot, db, translations)
     dialog.set_service(Service.GUARDIANSHIP)
     dialog.reference.setText("V-2")
     dialog.ward_id.setText(WARD)
@@ -355,16 +364,7 @@ def test_an_open_control_of_the_wards_year_is_named_in_norwegian(
 def test_a_reference_taken_is_named_by_its_field_in_norwegian(
     qtbot: QtBot, db: Database, translations: Translations
 ) -> None:
-    def store(facts: CaseFacts) -> int:
-        return create_case(db, facts, environment="sandbox", user="tester")
-
-    store(new_guardianship(
-        reference="V-1", ward_id=WARD, guardian_id=GUARDIAN, year=2024, today=TODAY
-    ))  # fmt: skip
-    dialog = NewCaseDialog("sandbox", clock=FixedClock.on(TODAY), store=store)
-    qtbot.addWidget(dialog)
-    translations.apply("nb")
-    qtbot.waitUntil(lambda: dialog.create_button.text() == "&Opprett sak")
+    dialog = norwegian_dialog_beside_v1(qtbot, db, translations)
     dialog.set_service(Service.ESTATE)
     dialog.reference.setText("V-1")
     dialog.deceased_id.setText(DECEASED)
