@@ -1602,7 +1602,7 @@
 <context>
     <name>NewCaseDialog</name>
     <message>
-        <location filename="../app/ui/new_case.py" line="+258"/>
+        <location filename="../app/ui/new_case.py" line="+264"/>
         <source>New case</source>
         <translation>Ny sak</translation>
     </message>
@@ -1703,7 +1703,7 @@
 <context>
     <name>OverviewWidget</name>
     <message>
-        <location filename="../app/ui/overview.py" line="+147"/>
+        <location filename="../app/ui/overview.py" line="+151"/>
         <source>Banks</source>
         <translation>Banker</translation>
     </message>
@@ -1723,12 +1723,17 @@
         <translation>Mangler fortsatt</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>Reading the case…</source>
+        <translation>Leser saken …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Choose a case, or create one with New case (Ctrl+N).</source>
         <translation>Velg en sak, eller opprett en med Ny sak (Ctrl+N).</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>period %1–%2</source>
         <translation>periode %1–%2</translation>
     </message>
@@ -3254,7 +3259,7 @@ Vil du slette den likevel?</translation>
 <context>
     <name>flags</name>
     <message>
-        <location filename="../app/review/flags.py" line="+33"/>
+        <location filename="../app/review/flags.py" line="+34"/>
         <source>Booked {booking_date}, after the {key_date_label} {key_date}</source>
         <translation>Bokført {booking_date}, etter {key_date_label} {key_date}</translation>
     </message>

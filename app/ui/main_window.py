@@ -426,7 +426,7 @@ class MainWindow(QMainWindow):
         row = self.case_model.case(case_id)
         reference = row.reference if row else ""
         self.case_notes.set_target(case_id, NoteTarget.CASE, None, reference)
-        self._show_overview(None)
+        self._show_overview(None, loading=case_id is not None)
         self.load_overview()
         self._forget_fetch_of_other_case(case_id)
         self.steps.set_case(case_id)
@@ -501,8 +501,8 @@ class MainWindow(QMainWindow):
             self.filter_bar.set_statuses(statuses)
             self._show_overview(overview)
 
-    def _show_overview(self, overview: CaseOverview | None) -> None:
-        self.overview.show_overview(overview)
+    def _show_overview(self, overview: CaseOverview | None, *, loading: bool = False) -> None:
+        self.overview.show_overview(overview, loading=loading)
         self.account_tree.set_case(overview)
         self.chart.set_case(overview)
 

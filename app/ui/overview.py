@@ -86,6 +86,7 @@ class OverviewWidget(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._overview: CaseOverview | None = None
+        self._loading = False
         self.heading = QLabel(self)
         self.heading.setWordWrap(True)
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -139,8 +140,11 @@ class OverviewWidget(QWidget):
     def overview(self) -> CaseOverview | None:
         return self._overview
 
-    def show_overview(self, overview: CaseOverview | None) -> None:
+    def show_overview(self, overview: CaseOverview | None, *, loading: bool = False) -> None:
+        """Show a case's overview; None shows none, saying it is being read when `loading`
+        (a case is chosen and its overview is on its way) and asking for a case otherwise."""
         self._overview = overview
+        self._loading = loading and overview is None
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -150,7 +154,11 @@ class OverviewWidget(QWidget):
         self.missing_box.setTitle(self.tr("Still missing"))
         overview = self._overview
         if overview is None:
-            self.heading.setText(self.tr("Choose a case, or create one with New case (Ctrl+N)."))
+            self.heading.setText(
+                self.tr("Reading the case…")
+                if self._loading
+                else self.tr("Choose a case, or create one with New case (Ctrl+N).")
+            )
             for table in (self.banks, self.accounts, self.totals):
                 table.clear()
                 table.setRowCount(0)

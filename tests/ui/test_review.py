@@ -351,3 +351,15 @@ def test_the_totals_keep_room_for_every_currency_and_put_kroner_first(
     assert [table.item(row, 0).text() for row in range(table.rowCount())] == ["NOK", "AUD"]
     rows = 2 * table.verticalHeader().defaultSectionSize()
     assert table.minimumHeight() >= table.horizontalHeader().sizeHint().height() + rows
+
+
+def test_a_chosen_case_says_it_is_being_read_until_its_overview_arrives(
+    qtbot, window: MainWindow, fixed_case: FixedCase
+) -> None:
+    window.case_model.reload()
+    window.open_case(fixed_case.case_id)  # the overview arrives through the event loop
+    assert window.overview.heading.text() == "Reading the case…"
+    qtbot.waitUntil(lambda: window.overview.overview is not None, timeout=10_000)
+    assert "K-2025-001" in window.overview.heading.text()
+    window.overview.show_overview(None)  # no case chosen
+    assert window.overview.heading.text().startswith("Choose a case")
