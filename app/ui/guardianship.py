@@ -64,6 +64,10 @@ def _translate(text: str, context: str = "guardianship") -> str:
     return QCoreApplication.translate(context, text)
 
 
+NOTE_ROLE = Qt.ItemDataRole.UserRole + 1
+"""Where a category cell of the account table keeps the guardian's note on it."""
+
+
 class GuardianshipPanel(QWidget):
     """The control of one guardianship case."""
 
@@ -79,7 +83,6 @@ class GuardianshipPanel(QWidget):
         self._db = db
         self._case_id = case_id
         self._user = user
-        self._notes: dict[tuple[int, str], str] = {}
         self.control: CaseControl | None = None
 
         self.title = QLabel(self)
@@ -222,10 +225,9 @@ class GuardianshipPanel(QWidget):
 
     def _fill_table(self, accounts: list[ReportedAccount]) -> None:
         self.accounts.setRowCount(0)
-        self._notes.clear()
         for account in accounts:
             row = self.add_account_row()
-            self._set(row, 0, account.account_number)
+            self._set(row, 0, account_number(account.account_number))
             self._set(row, 1, account.bank_name or "")
             self._set(row, 2, format_amount(account.opening_minor, minor=True))
             self._set(row, 3, format_amount(account.closing_minor, minor=True))
@@ -235,13 +237,32 @@ class GuardianshipPanel(QWidget):
                 if amount or any(line.category == category.code for line in account.lines):
                     self._set(row, column, format_amount(amount, minor=True))
                 if notes:
-                    self._notes[(row, category.code)] = "; ".join(notes)
+                    self._set_note(row, column, "; ".join(notes))
+        self.accounts.resizeColumnsToContents()
 
     def _set(self, row: int, column: int, text: str) -> None:
         item = QTableWidgetItem(text)
         if column >= 2:
             item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        before = self.accounts.item(row, column)
+        note = before.data(NOTE_ROLE) if before is not None else None
         self.accounts.setItem(row, column, item)
+        if note:
+            self._set_note(row, column, note)
+
+    def _set_note(self, row: int, column: int, note: str) -> None:
+        """The guardian's note on a category of an account: kept on its cell, so that it
+        stays with the account whatever rows are added or removed, and shown on hover."""
+        item = self.accounts.item(row, column)
+        if item is None:
+            item = QTableWidgetItem("")
+            self.accounts.setItem(row, column, item)
+        item.setData(NOTE_ROLE, note)
+        item.setToolTip(note)
+
+    def _note(self, row: int, column: int) -> str | None:
+        item = self.accounts.item(row, column)
+        return item.data(NOTE_ROLE) if item is not None else None
 
     def add_account_row(self) -> int:
         row = self.accounts.rowCount()
@@ -284,7 +305,7 @@ class GuardianshipPanel(QWidget):
             for column, category in enumerate(CATEGORIES, start=FIXED_COLUMNS):
                 amount = self._amount(row, column)
                 if amount is not None:
-                    note = self._notes.get((row, category.code))
+                    note = self._note(row, column)
                     lines.append(reported_line(category.code, amount, note=note, position=row + 1))
             accounts.append(
                 reported_account(
@@ -425,6 +446,7 @@ class GuardianshipPanel(QWidget):
             )
             item.setData(0, Qt.ItemDataRole.UserRole, deviation.rule.value)
             item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight)
+            item.setToolTip(3, item.text(3))  # a long reason is read whole on hover
             for transaction_id in deviation.transaction_ids:
                 t = shown.get(transaction_id)
                 if t is None:
@@ -440,7 +462,8 @@ class GuardianshipPanel(QWidget):
                 child.setTextAlignment(2, Qt.AlignmentFlag.AlignRight)
                 item.addChild(child)
             self.deviations.addTopLevelItem(item)
-        self.deviations.resizeColumnToContents(0)
+        for column in range(3):
+            self.deviations.resizeColumnToContents(column)
 
     def _shown_transactions(self) -> dict[int, store.ShownTransaction]:
         assert self.control is not None
@@ -473,6 +496,7 @@ class GuardianshipPanel(QWidget):
         except InvalidInput as error:
             self._error(error)
             return False
+        self.status.clear()  # a refusal shown before is answered now
         self.run_control()
         self.outcome_recorded.emit(self._case_id, outcome.value)
         return True

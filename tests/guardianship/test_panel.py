@@ -144,3 +144,40 @@ def test_a_deviation_on_a_euro_account_gives_its_reason_in_euro(qtbot, db, case_
     assert opening.text(2).replace("\u00a0", " ") == "500,00 EUR"
     assert "2 550,00 EUR" in opening.text(3).replace("\u00a0", " ")
     assert " kr" not in opening.text(3)
+
+
+def test_a_note_stays_with_its_account_when_another_is_removed(qtbot, db, case_id, tmp_path):
+    path = tmp_path / "v.csv"
+    path.write_bytes(
+        "Kontonummer;Bank;Post;Beløp;Merknad\n"
+        "99900033334;Fjordbank;Inngående saldo;100,00;\n"
+        "99900033334;Fjordbank;Utgående saldo;100,00;\n"
+        "99900033334;Fjordbank;Kontantuttak;50,00;til frisør\n"
+        "99900022227;Lillevik;Inngående saldo;0;\n"
+        "99900022227;Lillevik;Utgående saldo;0;\n"
+        "99900022227;Lillevik;Kontantuttak;30,00;lommepenger\n".encode("cp1252")
+    )
+    panel = panel_for(qtbot, db, case_id)
+    assert panel.import_file(path)
+    first = [panel.accounts.item(r, 0).text() for r in range(panel.accounts.rowCount())]
+    assert first == ["9990.00.33334", "9990.00.22227"]  # grouped as everywhere else
+
+    panel.accounts.selectRow(0)
+    panel.remove_selected_rows()
+    assert panel.save_report()
+
+    with db.session() as session:
+        (kept,) = store.load_report(session, case_id)
+    assert kept.account_number == "99900022227"
+    assert [(line.category, line.note) for line in kept.lines] == [("cash", "lommepenger")]
+    cell = panel.accounts.item(0, COLUMN["cash"])
+    assert cell.toolTip() == "lommepenger"
+
+
+def test_a_refusal_is_cleared_once_the_outcome_is_recorded(qtbot, db, case_id):
+    panel = panel_for(qtbot, db, case_id)
+    panel.set_outcome(Outcome.FOLLOW_UP, "")
+    assert panel.save_outcome() is False and panel.status.text()
+    panel.set_outcome(Outcome.FOLLOW_UP, "Ber om kvitteringer")
+    assert panel.save_outcome() is True
+    assert panel.status.text() == ""
