@@ -24,6 +24,7 @@ from app import __version__, config
 from app.domain.clock import Clock, SystemClock
 from app.domain.guardianship import (
     CATEGORY_BY_CODE,
+    RULE_NAMES,
     AccountControl,
     ControlResult,
     Deviation,
@@ -85,7 +86,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The data from the banks has not been fetched yet.",
     ),
     "banks_not_answered": (
-        "Banker uten svar gjennom API-et: {names}. Kontoer der finnes ikke i bankens tall.",
+        "Banker uten svar gjennom API-et: {names}. Kontoene deres er ikke med i bankens tall.",
         "Banks that did not answer through the API: {names}. Their accounts are not in the "
         "bank figures.",
     ),
@@ -172,20 +173,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Not recorded for this guardian's account. Earlier outcome: {outcome} – recorded by "
         "{user} {time}, given before the guardian's account was read in again {report_time}",
     ),
-    "rule.opening_balance": ("Inngående saldo avviker", "Opening balance differs"),
-    "rule.closing_balance": ("Utgående saldo avviker", "Closing balance differs"),
-    "rule.account_not_reported": ("Konto ikke oppgitt", "Account not reported"),
-    "rule.account_not_in_bank": ("Konto ikke funnet i bankene", "Account not found at the banks"),
-    "rule.sum_in": ("Sum inn avviker", "Money in differs"),
-    "rule.sum_out": ("Sum ut avviker", "Money out differs"),
-    "rule.cash": ("Kontantuttak", "Cash withdrawals"),
-    "rule.cash_not_reported": ("Kontantuttak ikke ført som det", "Cash not reported as such"),
-    "rule.to_guardian": ("Til vergen", "To the guardian"),
-    "rule.to_role_holder": ("Til andre med rettigheter", "To others with rights"),
-    "rule.gifts": ("Mulige gaver", "Possible gifts"),
-    "rule.fees": ("Gebyrer", "Bank fees"),
-    "rule.report_arithmetic": ("Regnskapet går ikke opp", "The report does not add up"),
-    "rule.bank_incomplete": ("Bankens svar ufullstendig", "Bank data incomplete"),
 }
 
 
@@ -362,7 +349,7 @@ def _account_block(ctx: ReportContext, account: AccountControl) -> list[Flowable
 def _deviation_rows(ctx: ReportContext, deviations: list[Deviation]) -> list[list[str]]:
     return [
         [
-            text(ctx.tr, f"rule.{d.rule.value}"),
+            ctx.tr.source(RULE_NAMES[d.rule]),
             fmt.account_number(d.account_number),
             fmt.amount(d.amount_minor, d.currency, show="NOK"),
             reason(ctx.tr, d),
@@ -400,7 +387,7 @@ def _behind(ctx: ReportContext, deviation: Deviation, cached: _Cached) -> list[F
                 text(
                     tr,
                     "behind",
-                    rule=text(tr, f"rule.{deviation.rule.value}"),
+                    rule=tr.source(RULE_NAMES[deviation.rule]),
                     number=fmt.account_number(deviation.account_number),
                 )
             ),

@@ -139,7 +139,7 @@ def test_the_control_report_states_figures_deviations_and_outcome(tmp_path, db, 
     text = pdf_text(out)
     assert "Vergekontroll" in text and "side 1 av" in text
     assert "2 050,00" in text and "8 000,00" in text  # opening and closing balance
-    assert "Til vergen" in text and "3 000,00" in text  # the deviation and its amount
+    assert "Betalinger til vergen" in text and "3 000,00" in text  # as the window words it
     assert "Refusjon utlegg" in text  # the transaction behind it
     assert "Til oppfølging" in text and "Refusjon må dokumenteres" in text
     assert "Fortrolig" in text
@@ -190,7 +190,7 @@ def test_the_full_case_report_carries_the_control_chapter(tmp_path, db, case_id,
     save(db, case_id, honest_report())
     out = write_case_report(db, case_id, tmp_path / "full.pdf", clock=clock, language="en")
     text = pdf_text(out)
-    assert "Guardianship control" in text and "To the guardian" in text
+    assert "Guardianship control" in text and "Payments to the guardian" in text
     assert "Suggested outcome" in text
 
 
