@@ -449,8 +449,9 @@ class StepsWidget(QWidget):
             if detail:
                 item.setText(f"{item.text()}\n      {detail}")
             self.step_list.addItem(item)
-        done = sum(1 for state in self.states if state.done and state.step is not Step.REPORT)
-        total = len(review_steps.KIND_STEPS[service]) - 1
+        # every step listed is counted, the report too, so the count matches the ticks
+        done = sum(1 for state in self.states if state.done)
+        total = len(review_steps.KIND_STEPS[service])
         self.heading.setText(
             f"<b>{service_label(service, short=True)}</b> — "
             + fill(self.tr("%1 of %2 steps done"), str(done), str(total))
