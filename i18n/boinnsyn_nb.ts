@@ -614,7 +614,7 @@
 <context>
     <name>GuardianshipPanel</name>
     <message>
-        <location filename="../app/ui/guardianship.py" line="+181"/>
+        <location filename="../app/ui/guardianship.py" line="+185"/>
         <source>Account number</source>
         <translation>Kontonummer</translation>
     </message>
@@ -734,17 +734,12 @@
         <translation>Registrer &amp;utfall</translation>
     </message>
     <message>
-        <location line="+66"/>
-        <source>Row %1, %2</source>
-        <translation>Rad %1, %2</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+85"/>
         <source>%1 is not an amount</source>
         <translation>%1 er ikke et beløp</translation>
     </message>
     <message numerus="yes">
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Saved %n account(s).</source>
         <translation>
             <numerusform>Lagret %n konto.</numerusform>
@@ -830,12 +825,12 @@
         <translation>Forslag:</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+62"/>
         <source>Choose approved or needs follow-up first.</source>
         <translation>Velg godkjent eller til oppfølging først.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>No outcome recorded yet.</source>
         <translation>Ikke noe utfall registrert ennå.</translation>
     </message>
@@ -2625,7 +2620,7 @@ Vil du slette den likevel?</translation>
         <translation>gjenstår</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>%1 of %2 steps done</source>
         <translation>%1 av %2 steg ferdige</translation>
     </message>
@@ -3398,18 +3393,18 @@ Vil du slette den likevel?</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+238"/>
+        <location line="+239"/>
         <source>Cash withdrawals</source>
         <translation>Kontantuttak</translation>
     </message>
     <message>
-        <location line="-237"/>
-        <location line="+242"/>
+        <location line="-238"/>
+        <location line="+243"/>
         <source>Bank fees</source>
         <translation>Gebyrer</translation>
     </message>
     <message>
-        <location line="-237"/>
+        <location line="-238"/>
         <source>Paid to the guardian</source>
         <translation>Overføring til verge</translation>
     </message>
@@ -3454,17 +3449,12 @@ Vil du slette den likevel?</translation>
         <translation>Post</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Amount</source>
-        <translation>Beløp</translation>
+        <location line="+55"/>
+        <source>Account %1, %2</source>
+        <translation>Konto %1, %2</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Account</source>
-        <translation>Konto</translation>
-    </message>
-    <message>
-        <location line="+205"/>
+        <location line="+153"/>
         <source>Opening balance differs</source>
         <translation>Inngående saldo avviker</translation>
     </message>
@@ -3822,7 +3812,7 @@ Vil du slette den likevel?</translation>
     <message>
         <location filename="../app/domain/bankruptcy.py" line="+61"/>
         <location filename="../app/domain/cases.py" line="-5"/>
-        <location filename="../app/domain/guardianship.py" line="-289"/>
+        <location filename="../app/domain/guardianship.py" line="-287"/>
         <location line="+2"/>
         <source>must be given</source>
         <translation>må oppgis</translation>
@@ -3902,12 +3892,12 @@ Vil du slette den likevel?</translation>
         <translation>er ikke et gyldig IBAN</translation>
     </message>
     <message>
-        <location filename="../app/domain/guardianship.py" line="-33"/>
+        <location filename="../app/domain/guardianship.py" line="-35"/>
         <source>is not one of the listed categories</source>
         <translation>er ikke en av postene i listen</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>must not be negative; write expenses as positive amounts</source>
         <translation>kan ikke være negativt; skriv utgifter som positive beløp</translation>
     </message>
@@ -3917,17 +3907,17 @@ Vil du slette den likevel?</translation>
         <translation>merknaden er for lang</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+23"/>
         <source>must be at most 140 characters</source>
         <translation>kan være høyst 140 tegn</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+13"/>
         <source>is reported twice; merge the two</source>
         <translation>er oppgitt to ganger; slå dem sammen</translation>
     </message>
     <message>
-        <location line="+277"/>
+        <location line="+276"/>
         <source>must be approved or follow-up</source>
         <translation>må være godkjent eller til oppfølging</translation>
     </message>

@@ -91,8 +91,6 @@ FIELD_BANK = _T("guardianship", "Bank")
 FIELD_OPENING = _T("guardianship", "Opening balance 1 January")
 FIELD_CLOSING = _T("guardianship", "Closing balance 31 December")
 FIELD_CATEGORY = _T("guardianship", "Category")
-FIELD_AMOUNT = _T("guardianship", "Amount")
-FIELD_POSITION = _T("guardianship", "Account")
 
 MAX_BANK_NAME = 140
 MAX_NOTE = 500
@@ -147,8 +145,12 @@ class ReportedAccount:
         return sum(line.amount_minor for line in self.lines if line.category == category)
 
 
-def _where(position: int, field_name: str) -> str:
-    return f"{FIELD_POSITION} {position}: {field_name}"
+FIELD_AT = _T("guardianship", "Account %1, %2")
+"""A field of one of the reported accounts: its place in the list, then the field's name."""
+
+
+def _refused(position: int, part: str, rule: str) -> InvalidInput:
+    return InvalidInput(FIELD_AT, rule, field_values=(str(position), part))
 
 
 def reported_line(
@@ -157,17 +159,15 @@ def reported_line(
     """A validated line; `category` may be a code, a Norwegian word or an English label."""
     code = category_code(category or "")
     if code is None:
-        raise InvalidInput(
-            _where(position, FIELD_CATEGORY), _T("rules", "is not one of the listed categories")
-        )
+        raise _refused(position, FIELD_CATEGORY, _T("rules", "is not one of the listed categories"))
+    label = CATEGORY_BY_CODE[code].label  # the amount's column is the category's
     if amount < 0:
-        raise InvalidInput(
-            _where(position, FIELD_AMOUNT),
-            _T("rules", "must not be negative; write expenses as positive amounts"),
+        raise _refused(
+            position, label, _T("rules", "must not be negative; write expenses as positive amounts")
         )
     text = (note or "").strip() or None
     if text is not None and len(text) > MAX_NOTE:
-        raise InvalidInput(_where(position, FIELD_AMOUNT), _T("rules", "note is too long"))
+        raise _refused(position, label, _T("rules", "note is too long"))
     return ReportedLine(code, to_minor(amount), text)
 
 
@@ -182,16 +182,19 @@ def reported_account(
 ) -> ReportedAccount:
     """A validated reported account. `position` (1-based) names the account in messages, since
     a message must not repeat what was typed."""
-    number = validate_account_number(account_number or "", _where(position, FIELD_ACCOUNT))
+    try:
+        number = validate_account_number(account_number or "", FIELD_ACCOUNT)
+    except InvalidInput as refused:
+        raise InvalidInput(
+            FIELD_AT, refused.template, *refused.values, field_values=(str(position), FIELD_ACCOUNT)
+        ) from None
     bank = (bank_name or "").strip() or None
     if bank is not None and len(bank) > MAX_BANK_NAME:
-        raise InvalidInput(
-            _where(position, FIELD_BANK), _T("rules", "must be at most 140 characters")
-        )
+        raise _refused(position, FIELD_BANK, _T("rules", "must be at most 140 characters"))
     if opening is None:
-        raise InvalidInput(_where(position, FIELD_OPENING), _T("rules", "must be given"))
+        raise _refused(position, FIELD_OPENING, _T("rules", "must be given"))
     if closing is None:
-        raise InvalidInput(_where(position, FIELD_CLOSING), _T("rules", "must be given"))
+        raise _refused(position, FIELD_CLOSING, _T("rules", "must be given"))
     return ReportedAccount(number, bank, to_minor(opening), to_minor(closing), tuple(lines))
 
 
@@ -200,9 +203,7 @@ def validate_report(accounts: Sequence[ReportedAccount]) -> None:
     seen: set[str] = set()
     for position, account in enumerate(accounts, start=1):
         if account.account_number in seen:
-            raise InvalidInput(
-                _where(position, FIELD_ACCOUNT), _T("rules", "is reported twice; merge the two")
-            )
+            raise _refused(position, FIELD_ACCOUNT, _T("rules", "is reported twice; merge the two"))
         seen.add(account.account_number)
 
 

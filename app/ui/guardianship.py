@@ -38,6 +38,7 @@ from app.domain.clock import to_oslo
 from app.domain.errors import InvalidInput
 from app.domain.guardianship import (
     CATEGORIES,
+    FIELD_AT,
     RULE_NAMES,
     Outcome,
     ReportedAccount,
@@ -291,8 +292,9 @@ class GuardianshipPanel(QWidget):
             header = self.accounts.horizontalHeaderItem(column)
             name = header.text() if header is not None else str(column + 1)
             raise InvalidInput(
-                self.tr("Row %1, %2").replace("%1", str(row + 1)).replace("%2", name),
+                FIELD_AT,
                 self.tr("%1 is not an amount").replace("%1", repr(error.value)),
+                field_values=(str(row + 1), name),  # named as the domain names a field
             ) from None
 
     def reported_accounts(self) -> list[ReportedAccount]:

@@ -147,4 +147,8 @@ def rule_text(error: InvalidInput) -> str:
 
 def input_error(error: InvalidInput, field_context: str = "fields") -> str:
     """A refused input as the window shows it: the field, then the rule it broke."""
-    return f"{QCoreApplication.translate(field_context, error.field)}: {rule_text(error)}"
+    field = fill(
+        QCoreApplication.translate(field_context, error.field_template),
+        *(QCoreApplication.translate(field_context, value) for value in error.field_values),
+    )
+    return f"{field}: {rule_text(error)}"

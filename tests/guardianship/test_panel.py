@@ -76,7 +76,7 @@ def test_a_bad_cell_is_named_and_nothing_is_saved(qtbot, db, case_id):
     panel.set_cell(row, 2, "2 050,00")
     panel.set_cell(row, 3, "åtte tusen")
     assert panel.save_report() is False
-    assert "Row 1" in panel.status.text() and "not an amount" in panel.status.text()
+    assert panel.status.text() == ("Account 1, Balance 31 December: 'åtte tusen' is not an amount")
     with db.session() as session:
         assert store.load_report(session, case_id) == []
 
@@ -181,3 +181,25 @@ def test_a_refusal_is_cleared_once_the_outcome_is_recorded(qtbot, db, case_id):
     panel.set_outcome(Outcome.FOLLOW_UP, "Ber om kvitteringer")
     assert panel.save_outcome() is True
     assert panel.status.text() == ""
+
+
+def test_a_refused_account_is_named_in_norwegian_with_the_column(qtbot, qapp, db, case_id):
+    from app.ui.translations import Translations
+
+    translations = Translations(qapp)
+    translations.apply("nb")
+    panel = panel_for(qtbot, db, case_id)
+    row = panel.add_account_row()
+    panel.set_cell(row, 0, "99900033334")
+    panel.set_cell(row, 2, "0,00")
+    panel.set_cell(row, 3, "0,00")
+    panel.set_cell(row, COLUMN["cash"], "-100,00")
+    assert panel.save_report() is False
+    assert panel.status.text() == (
+        "Konto 1, Kontantuttak: kan ikke være negativt; skriv utgifter som positive beløp"
+    )  # the category's column named, no English left
+    panel.set_cell(row, COLUMN["cash"], "100,00")
+    panel.set_cell(row, 0, "99900033335")  # a wrong check digit
+    assert panel.save_report() is False
+    assert panel.status.text().startswith("Konto 1, Kontonummer: ")
+    translations.apply("en")
