@@ -45,7 +45,7 @@ from app.store.cases import (
 )
 from app.store.deletion import CaseStillOpen
 from app.store.letters import LetterRow, LetterStateError
-from app.store.models import Case
+from app.store.models import Bank, Case
 
 log = logging.getLogger(__name__)
 
@@ -175,6 +175,9 @@ def _parser() -> argparse.ArgumentParser:
     letter.add_argument("case", help="case number or reference")
     letter.add_argument("--bank", required=True, help="the bank's organisation number")
     letter.add_argument("--out", type=Path, help="write the letter as PDF to this file")
+    letter.add_argument(
+        "--sender", help="who the letter is from, with how to reach them (default: the role)"
+    )
     step = letter.add_mutually_exclusive_group()
     step.add_argument("--sent", action="store_true", help="record that it was sent")
     step.add_argument("--answered", action="store_true", help="record that it was answered")
@@ -656,8 +659,18 @@ def _letters(runtime: Runtime, args: argparse.Namespace) -> int:
     for row in rows:
         print(f"{row.org_number}  {row.bank_name:<32} {_letter_state(row)}")
     if not rows:
+        with runtime.db.session() as session:
+            known = session.scalar(select(Bank.id).where(Bank.case_id == case_id).limit(1))
+        if known is None:
+            raise CommandRefused(_NOT_FETCHED.format(case=case_id, key=args.case))
         print(f"case={case_id}: no bank needs a letter")
     return 0
+
+
+_NOT_FETCHED = (
+    "no bank is known for case {case} yet: fetch it first (boinnsyn fetch {key}), or import "
+    "its files"
+)
 
 
 def _letter_state(row: LetterRow) -> str:
@@ -674,22 +687,27 @@ def _letter_state(row: LetterRow) -> str:
 def _letter(runtime: Runtime, args: argparse.Namespace) -> int:
     from sqlalchemy import select as _select
 
+    from app.domain.identifiers import validate_org_number
     from app.reports.letter import write_letter
     from app.store import letters
-    from app.store.models import Bank
 
     now = SystemClock().now()
+    org = validate_org_number(args.bank, "--bank")
     if args.out is not None:
         check_output_suffix(args.out, ".pdf")
         check_output_folder(args.out)
     with runtime.db.session() as session:
-        case_id = find_case(session, args.case).id
+        case_id = ensure_open(session, find_case(session, args.case).id).id
         bank_id = session.scalar(
-            _select(Bank.id).where(Bank.case_id == case_id, Bank.org_number == args.bank)
+            _select(Bank.id).where(Bank.case_id == case_id, Bank.org_number == org)
         )
         if bank_id is None:
-            print(f"boinnsyn: bank {args.bank} is not part of case {case_id}", file=sys.stderr)
-            return 2
+            known = session.scalar(_select(Bank.id).where(Bank.case_id == case_id).limit(1))
+            raise CommandRefused(
+                f"bank {args.bank} is not part of case {case_id}"
+                if known is not None
+                else _NOT_FETCHED.format(case=case_id, key=args.case)
+            )
         try:
             letter_id = letters.draft(
                 session, case_id, bank_id, user=config.current_user(), now=now
@@ -707,7 +725,7 @@ def _letter(runtime: Runtime, args: argparse.Namespace) -> int:
                 f"to {error.wanted} (letters move forward only: {', '.join(letters.ORDER)})"
             ) from None
     if args.out:
-        write_letter(runtime.db, case_id, bank_id, args.out, language=_language())
+        write_letter(runtime.db, case_id, bank_id, args.out, language=_language(), user=args.sender)
     with runtime.db.session() as session:
         status = letters.state(session.get(letters.Letter, letter_id), oslo_day(now))
     print(

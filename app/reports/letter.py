@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
+from sqlalchemy import select
 
 from app import __version__, config
 from app.domain.clock import Clock, SystemClock, oslo_day
@@ -24,7 +25,8 @@ from app.reports.styles import FRAME_WIDTH, Styles, facts_style, make_styles
 from app.store.cases import load_case
 from app.store.db import Database
 from app.store.letters import ANSWER_DAYS
-from app.store.models import Bank
+from app.store.models import Bank, Letter
+from app.store.report_queries import report_case
 
 # key: (bokmål, English)
 TEXTS: dict[str, tuple[str, str]] = {
@@ -158,10 +160,18 @@ def write_letter(
             if case.period_start and case.period_end
             else service_profile.period(case.key_date, oslo_day(now))
         )
+        named = report_case(session, case_id).subject_name  # the user's, else the banks'
+        letter = session.scalars(
+            select(Letter).where(Letter.case_id == case_id, Letter.bank_id == bank_id)
+        ).first()
+        # a letter sent is dated as sent, with the answer date stored then; a draft is dated
+        # today, with the answer date it would get if it went today
+        sent_on = oslo_day(letter.sent_at) if letter and letter.sent_at else None
+        due_on = letter.due_on if letter and letter.sent_at else None
         facts = {
             "reference": case.reference,
             "request_id": case.request_id,
-            "subject_name": case.subject_name or tr("unknown_name"),
+            "subject_name": named or tr("unknown_name"),
             "subject_id": case.subject_id,
             "guardian": case.guardian_id,
             "key_date": case.key_date,
@@ -175,7 +185,8 @@ def write_letter(
         if service is Service.GUARDIANSHIP
         else fmt.day(facts["key_date"])
     )
-    answer_by: date = oslo_day(now) + timedelta(days=ANSWER_DAYS)
+    dated: date = sent_on or oslo_day(now)
+    answer_by: date = due_on or dated + timedelta(days=ANSWER_DAYS)
     sender = user or config.Settings.load().sender_name.strip() or tr(f"sender.{service.value}")
 
     story: list[Flowable] = [
@@ -186,7 +197,7 @@ def write_letter(
             [
                 (tr("to"), f"{bank_name} ({fmt.party_id(bank_org)})"),
                 (tr("from"), sender),
-                (tr("date"), fmt.day(oslo_day(now))),
+                (tr("date"), fmt.day(dated)),
                 (tr("case"), str(facts["reference"])),
                 (tr("request_id"), str(facts["request_id"])),
                 (tr("answer_by"), fmt.day(answer_by)),

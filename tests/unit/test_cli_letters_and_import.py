@@ -57,6 +57,32 @@ def test_an_answered_letter_cannot_go_back_to_sent(case, capsys):
     assert "answered" in capsys.readouterr().out
 
 
+def test_a_closed_case_gets_no_letter(case, capsys):
+    assert main(["close", "K-1"]) == 0
+    capsys.readouterr()
+
+    assert letter("--sent") == 2
+
+    assert capsys.readouterr().err == (
+        "boinnsyn: case: K-1 is closed: a closed case is kept as it was, not changed\n"
+    )
+
+
+def test_a_letter_names_a_bank_number_that_is_not_one_and_a_case_not_fetched(capsys):
+    command = ["new", "bankruptcy", "--reference", "K-NY", "--debtor", "999000053"]
+    assert main([*command, "--ruling-date", "05.05.2025"]) == 0
+    capsys.readouterr()
+
+    assert main(["letter", "K-NY", "--bank", "123"]) == 2
+    assert capsys.readouterr().err == "boinnsyn: --bank: must be 9 digits\n"
+    for command in (["letters", "K-NY"], ["letter", "K-NY", "--bank", LETTER_BANK]):
+        assert main(command) == 2
+        assert capsys.readouterr().err == (
+            "boinnsyn: no bank is known for case 1 yet: fetch it first (boinnsyn fetch K-NY), "
+            "or import its files\n"
+        )
+
+
 def test_an_answered_letter_shows_when_it_was_answered_not_an_answer_due(case, capsys):
     assert letter("--sent") == 0
     capsys.readouterr()
