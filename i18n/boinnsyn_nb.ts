@@ -370,7 +370,7 @@
 <context>
     <name>DeadlinePage</name>
     <message>
-        <location filename="../app/ui/estate_steps.py" line="+955"/>
+        <location filename="../app/ui/estate_steps.py" line="+964"/>
         <source>Deadline for private settlement</source>
         <translation>Frist for privat skifte</translation>
     </message>
@@ -1863,7 +1863,7 @@
 <context>
     <name>PicturePage</name>
     <message>
-        <location filename="../app/ui/estate_steps.py" line="-309"/>
+        <location filename="../app/ui/estate_steps.py" line="-317"/>
         <source>Estate picture</source>
         <translation>Boets stilling</translation>
     </message>
@@ -1894,12 +1894,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+77"/>
+        <location line="+74"/>
         <source>Account</source>
         <translation>Konto</translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-74"/>
         <source>Amount</source>
         <translation>Beløp</translation>
     </message>
@@ -1930,13 +1930,13 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+23"/>
+        <location line="+20"/>
         <source>At the death %1</source>
         <translation>Ved dødsfallet %1</translation>
     </message>
     <message>
-        <location line="-23"/>
-        <location line="+24"/>
+        <location line="-20"/>
+        <location line="+21"/>
         <source>Now</source>
         <translation>Nå</translation>
     </message>
@@ -1971,7 +1971,17 @@
         <translation>Ingenting: alle banker og kontoer svarte fullstendig.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+5"/>
+        <source>not opened yet</source>
+        <translation>ikke åpnet ennå</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>closed %1</source>
+        <translation>avsluttet %1</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>No transactions after the death.</source>
         <translation>Ingen transaksjoner etter dødsfallet.</translation>
     </message>
@@ -3757,7 +3767,7 @@ Vil du slette den likevel?</translation>
 <context>
     <name>relations</name>
     <message>
-        <location filename="../app/ui/estate_steps.py" line="-798"/>
+        <location filename="../app/ui/estate_steps.py" line="-806"/>
         <source>Spouse</source>
         <translation>Ektefelle</translation>
     </message>

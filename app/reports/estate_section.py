@@ -28,7 +28,7 @@ from app.reports.sections import facts_table, grid, long_grid
 from app.reports.styles import FRAME_WIDTH, RULE
 from app.reports.workflow_texts import domain, text
 from app.review.estate import CATEGORIES, UNSETTLED_BANK
-from app.review.positions import HOME_CURRENCY
+from app.review.positions import HOME_CURRENCY, AccountPosition
 from app.review.steps import EstateWork, load_estate
 from app.store import workflow
 from app.store.models import Decision
@@ -226,13 +226,25 @@ def _picture(ctx: ReportContext, work: EstateWork) -> list[Flowable]:
         )
     story.append(Spacer(1, 2 * mm))
 
+    def at_death(item: AccountPosition) -> str:
+        opened = item.account.start_date
+        if opened is not None and opened > picture.death_date:
+            return text(tr, "picture.not_opened")  # in the deceased's name after the death
+        return fmt.amount(item.at_key_date, item.currency, show=HOME_CURRENCY) or "–"
+
+    def now(item: AccountPosition) -> str:
+        closed = item.account.end_date
+        if closed is not None:
+            return text(tr, "picture.closed", date=fmt.day(closed))  # counted as nothing
+        return fmt.amount(item.at_end, item.currency, show=HOME_CURRENCY) or "–"
+
     accounts = [
         [
             item.account.bank_name,
             fmt.account_number(item.account.account_number),
             tr.word("account_type", item.account.type, default=item.account.type or ""),
-            fmt.amount(item.at_key_date, item.currency, show=HOME_CURRENCY) or "–",
-            fmt.amount(item.at_end, item.currency, show=HOME_CURRENCY) or "–",
+            at_death(item),
+            now(item),
         ]
         for item in picture.accounts
     ]

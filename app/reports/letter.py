@@ -12,7 +12,6 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
-from sqlalchemy import select
 
 from app import __version__, config
 from app.domain.clock import Clock, SystemClock, oslo_day
@@ -24,8 +23,8 @@ from app.reports.files import written_privately
 from app.reports.styles import FRAME_WIDTH, Styles, facts_style, make_styles
 from app.store.cases import load_case
 from app.store.db import Database
-from app.store.letters import ANSWER_DAYS
-from app.store.models import Bank, Letter
+from app.store.letters import ANSWER_DAYS, sent_dates
+from app.store.models import Bank
 from app.store.report_queries import report_case
 
 # key: (bokmål, English)
@@ -161,13 +160,9 @@ def write_letter(
             else service_profile.period(case.key_date, oslo_day(now))
         )
         named = report_case(session, case_id).subject_name  # the user's, else the banks'
-        letter = session.scalars(
-            select(Letter).where(Letter.case_id == case_id, Letter.bank_id == bank_id)
-        ).first()
         # a letter sent is dated as sent, with the answer date stored then; a draft is dated
         # today, with the answer date it would get if it went today
-        sent_on = oslo_day(letter.sent_at) if letter and letter.sent_at else None
-        due_on = letter.due_on if letter and letter.sent_at else None
+        sent_on, due_on = sent_dates(session, case_id, bank_id) or (None, None)
         facts = {
             "reference": case.reference,
             "request_id": case.request_id,

@@ -185,6 +185,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "picture.at_death": ("Ved dødsfallet {date}", "At the death {date}"),
     "picture.now": ("Nå", "Now"),
+    "picture.not_opened": ("ikke åpnet ennå", "not opened yet"),
+    "picture.closed": ("avsluttet {date}", "closed {date}"),
     "picture.assets": ("Eiendeler", "Assets"),
     "picture.debts": ("Kjent gjeld", "Known debts"),
     "picture.net": ("Netto", "Net"),

@@ -102,6 +102,19 @@ def letter_rows(session: Session, case_id: int, today: date) -> list[LetterRow]:
     ]
 
 
+def sent_dates(session: Session, case_id: int, bank_id: int) -> tuple[date, date | None] | None:
+    """(the Norwegian day it was sent, the answer date given then) of the letter to a bank,
+    or None while it is not sent."""
+    row = session.execute(
+        select(Letter.sent_at, Letter.due_on).where(
+            Letter.case_id == case_id, Letter.bank_id == bank_id
+        )
+    ).first()
+    if row is None or row.sent_at is None:
+        return None
+    return oslo_day(row.sent_at), row.due_on
+
+
 def draft(session: Session, case_id: int, bank_id: int, *, user: str, now: datetime) -> int:
     """The letter to a bank, created as drafted the first time; its id either way."""
     existing = session.scalars(

@@ -57,6 +57,7 @@ class AccountFigures:
     booked_minor: int | None
     available_as_of: date | None
     available_minor: int | None
+    start_date: date | None = None
 
 
 def account_figures(session: Session, case_id: int) -> list[AccountFigures]:
@@ -92,6 +93,7 @@ def account_figures(session: Session, case_id: int) -> list[AccountFigures]:
                 status=account.status,
                 end_date=account.end_date,
                 fetch_status=account.fetch_status,
+                start_date=account.start_date,
                 booked_as_of=booked[0] if booked else None,
                 booked_minor=booked[1] if booked else None,
                 available_as_of=available[0] if available else None,

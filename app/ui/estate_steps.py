@@ -45,6 +45,7 @@ from app.domain.estate import (
 )
 from app.domain.text import QT_TRANSLATE_NOOP
 from app.review.estate import CATEGORIES, UNSETTLED_BANK
+from app.review.positions import AccountPosition
 from app.review.steps import EstateWork, days_left_words
 from app.store import workflow
 from app.store.models import Decision
@@ -244,11 +245,8 @@ class PicturePage(StepPage):
                 cell(account_number(item.account.account_number)),
                 cell(ACCOUNT_TYPE(item.account.type or "unknown")),
                 cell(item.currency),
-                cell(
-                    format_minor(item.at_key_date) if item.at_key_date is not None else "–",
-                    right=True,
-                ),
-                cell(format_minor(item.at_end) if item.at_end is not None else "–", right=True),
+                cell(self._at_death(item, picture.death_date), right=True),
+                cell(self._now(item), right=True),
             ]
             for item in picture.accounts
         ]
@@ -272,6 +270,17 @@ class PicturePage(StepPage):
             )
         elif not lines:
             self.unknown.addItem(self.tr("Nothing: every bank and account answered in full."))
+
+    def _at_death(self, item: AccountPosition, death: date) -> str:
+        opened = item.account.start_date
+        if opened is not None and opened > death:
+            return self.tr("not opened yet")  # opened in the deceased's name after the death
+        return format_minor(item.at_key_date) if item.at_key_date is not None else "–"
+
+    def _now(self, item: AccountPosition) -> str:
+        if item.account.end_date is not None:  # counted as nothing in the sums
+            return fill(self.tr("closed %1"), format_date(item.account.end_date))
+        return format_minor(item.at_end) if item.at_end is not None else "–"
 
     def _show_after(self, work: EstateWork) -> None:
         self.after.clear()

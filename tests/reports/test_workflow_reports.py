@@ -255,8 +255,28 @@ def test_the_estate_picture_counts_an_account_closed_after_the_death(db, write_r
     case_id = estate_with_closed_and_euro_accounts(db)
     text = decisions_chapter(all_text(write_report(case_id)))
     # 1 100,00 on the salary account and 5 000,00 on the savings account closed 10.05.2025
-    assert "Fjordbank 9990.10.00049 Sparekonto 5 000,00 0,00" in text
-    assert "Eiendeler (NOK) 6 100,00 9 500,00" in text
+    assert "Fjordbank 9990.10.00049 Sparekonto 5 000,00 avsluttet 10.05.2025" in text
+    assert "Eiendeler (NOK) 6 100,00 9 500,00" in text  # counted as nothing now
+
+
+def test_an_account_opened_after_the_death_is_not_given_a_balance_at_the_death(db, write_report):
+    case_id = estate_with_closed_and_euro_accounts(db)
+    writer = CaseWriter(db)
+    with db.session() as session:
+        bank = session.scalars(
+            select(Bank.id).where(Bank.case_id == case_id, Bank.name == "Fjordbank")
+        ).one()
+    opened = writer.upsert_account(
+        case_id,
+        bank,
+        AccountRecord("99901000065", type="savingsAccount", start_date=date(2025, 5, 2)),
+        None,
+    )
+    writer.upsert_balances(
+        opened, [BalanceRecord("bookedBalance", Decimal("250"), "NOK", date(2025, 6, 16))]
+    )
+    text = decisions_chapter(all_text(write_report(case_id)))
+    assert "Fjordbank 9990.10.00065 Sparekonto ikke åpnet ennå 250,00" in text
 
 
 def test_the_estate_picture_totals_each_currency_apart(db, write_report):
