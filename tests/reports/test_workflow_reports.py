@@ -221,13 +221,18 @@ def test_the_asset_table_prints_the_balance_the_bank_gave_for_the_ruling_date(db
     assert "Saldo ved kjennelsesdato 05.05.2025 48 000,00" in " ".join(pages)
 
 
+def fjordbank(db, case_id: int) -> int:
+    """The id of the estate's Fjordbank."""
+    with db.session() as session:
+        return session.scalars(
+            select(Bank.id).where(Bank.case_id == case_id, Bank.name == "Fjordbank")
+        ).one()
+
+
 def estate_with_closed_and_euro_accounts(db) -> int:
     case_id = build_estate(db)
     writer = CaseWriter(db)
-    with db.session() as session:
-        bank = session.scalars(
-            select(Bank.id).where(Bank.case_id == case_id, Bank.name == "Fjordbank")
-        ).one()
+    bank = fjordbank(db, case_id)
     closed = writer.upsert_account(
         case_id,
         bank,
@@ -262,10 +267,7 @@ def test_the_estate_picture_counts_an_account_closed_after_the_death(db, write_r
 def test_an_account_opened_after_the_death_is_not_given_a_balance_at_the_death(db, write_report):
     case_id = estate_with_closed_and_euro_accounts(db)
     writer = CaseWriter(db)
-    with db.session() as session:
-        bank = session.scalars(
-            select(Bank.id).where(Bank.case_id == case_id, Bank.name == "Fjordbank")
-        ).one()
+    bank = fjordbank(db, case_id)
     opened = writer.upsert_account(
         case_id,
         bank,
