@@ -17,6 +17,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app import __version__, config
 from app.domain.cases import new_bankruptcy, new_estate, new_guardianship
@@ -660,17 +661,19 @@ def _letters(runtime: Runtime, args: argparse.Namespace) -> int:
         print(f"{row.org_number}  {row.bank_name:<32} {_letter_state(row)}")
     if not rows:
         with runtime.db.session() as session:
-            known = session.scalar(select(Bank.id).where(Bank.case_id == case_id).limit(1))
-        if known is None:
-            raise CommandRefused(_NOT_FETCHED.format(case=case_id, key=args.case))
+            _refuse_without_banks(session, case_id, args.case)
         print(f"case={case_id}: no bank needs a letter")
     return 0
 
 
-_NOT_FETCHED = (
-    "no bank is known for case {case} yet: fetch it first (boinnsyn fetch {key}), or import "
-    "its files"
-)
+def _refuse_without_banks(session: Session, case_id: int, key: str) -> None:
+    """A case no bank is known for yet has nothing to write letters about: it says how to
+    get its banks."""
+    if session.scalar(select(Bank.id).where(Bank.case_id == case_id).limit(1)) is None:
+        raise CommandRefused(
+            f"no bank is known for case {case_id} yet: fetch it first (boinnsyn fetch {key}), "
+            "or import its files"
+        )
 
 
 def _letter_state(row: LetterRow) -> str:
@@ -702,12 +705,8 @@ def _letter(runtime: Runtime, args: argparse.Namespace) -> int:
             _select(Bank.id).where(Bank.case_id == case_id, Bank.org_number == org)
         )
         if bank_id is None:
-            known = session.scalar(_select(Bank.id).where(Bank.case_id == case_id).limit(1))
-            raise CommandRefused(
-                f"bank {args.bank} is not part of case {case_id}"
-                if known is not None
-                else _NOT_FETCHED.format(case=case_id, key=args.case)
-            )
+            _refuse_without_banks(session, case_id, args.case)
+            raise CommandRefused(f"bank {args.bank} is not part of case {case_id}")
         try:
             letter_id = letters.draft(
                 session, case_id, bank_id, user=config.current_user(), now=now

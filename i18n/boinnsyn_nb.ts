@@ -370,7 +370,7 @@
 <context>
     <name>DeadlinePage</name>
     <message>
-        <location filename="../app/ui/estate_steps.py" line="+964"/>
+        <location filename="../app/ui/estate_steps.py" line="+963"/>
         <source>Deadline for private settlement</source>
         <translation>Frist for privat skifte</translation>
     </message>
@@ -1698,7 +1698,7 @@
 <context>
     <name>OverviewWidget</name>
     <message>
-        <location filename="../app/ui/overview.py" line="+151"/>
+        <location filename="../app/ui/overview.py" line="+160"/>
         <source>Banks</source>
         <translation>Banker</translation>
     </message>
@@ -1850,7 +1850,7 @@
         <translation>Netto %1</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+22"/>
         <source>Nothing has been fetched yet: fetch from the banks or import their files.</source>
         <translation>Ingenting er hentet ennå: hent fra bankene eller importer filene deres.</translation>
     </message>
@@ -1863,7 +1863,7 @@
 <context>
     <name>PicturePage</name>
     <message>
-        <location filename="../app/ui/estate_steps.py" line="-317"/>
+        <location filename="../app/ui/estate_steps.py" line="-316"/>
         <source>Estate picture</source>
         <translation>Boets stilling</translation>
     </message>
@@ -1971,7 +1971,7 @@
         <translation>Ingenting: alle banker og kontoer svarte fullstendig.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>not opened yet</source>
         <translation>ikke åpnet ennå</translation>
     </message>
@@ -3403,18 +3403,18 @@ Vil du slette den likevel?</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+239"/>
+        <location line="+237"/>
         <source>Cash withdrawals</source>
         <translation>Kontantuttak</translation>
     </message>
     <message>
-        <location line="-238"/>
-        <location line="+243"/>
+        <location line="-236"/>
+        <location line="+241"/>
         <source>Bank fees</source>
         <translation>Gebyrer</translation>
     </message>
     <message>
-        <location line="-238"/>
+        <location line="-236"/>
         <source>Paid to the guardian</source>
         <translation>Overføring til verge</translation>
     </message>
@@ -3464,7 +3464,7 @@ Vil du slette den likevel?</translation>
         <translation>Konto %1, %2</translation>
     </message>
     <message>
-        <location line="+153"/>
+        <location line="+151"/>
         <source>Opening balance differs</source>
         <translation>Inngående saldo avviker</translation>
     </message>
@@ -3767,7 +3767,7 @@ Vil du slette den likevel?</translation>
 <context>
     <name>relations</name>
     <message>
-        <location filename="../app/ui/estate_steps.py" line="-806"/>
+        <location filename="../app/ui/estate_steps.py" line="-805"/>
         <source>Spouse</source>
         <translation>Ektefelle</translation>
     </message>
@@ -3902,7 +3902,7 @@ Vil du slette den likevel?</translation>
         <translation>er ikke et gyldig IBAN</translation>
     </message>
     <message>
-        <location filename="../app/domain/guardianship.py" line="-35"/>
+        <location filename="../app/domain/guardianship.py" line="-33"/>
         <source>is not one of the listed categories</source>
         <translation>er ikke en av postene i listen</translation>
     </message>
@@ -3917,7 +3917,7 @@ Vil du slette den likevel?</translation>
         <translation>merknaden er for lang</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+21"/>
         <source>must be at most 140 characters</source>
         <translation>kan være høyst 140 tegn</translation>
     </message>

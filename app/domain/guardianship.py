@@ -149,8 +149,8 @@ FIELD_AT = _T("guardianship", "Account %1, %2")
 """A field of one of the reported accounts: its place in the list, then the field's name."""
 
 
-def _refused(position: int, part: str, rule: str) -> InvalidInput:
-    return InvalidInput(FIELD_AT, rule, field_values=(str(position), part))
+def _refused(position: int, part: str, rule: str, *values: str) -> InvalidInput:
+    return InvalidInput(FIELD_AT, rule, *values, field_values=(str(position), part))
 
 
 def reported_line(
@@ -185,9 +185,7 @@ def reported_account(
     try:
         number = validate_account_number(account_number or "", FIELD_ACCOUNT)
     except InvalidInput as refused:
-        raise InvalidInput(
-            FIELD_AT, refused.template, *refused.values, field_values=(str(position), FIELD_ACCOUNT)
-        ) from None
+        raise _refused(position, FIELD_ACCOUNT, refused.template, *refused.values) from None
     bank = (bank_name or "").strip() or None
     if bank is not None and len(bank) > MAX_BANK_NAME:
         raise _refused(position, FIELD_BANK, _T("rules", "must be at most 140 characters"))

@@ -7,6 +7,7 @@ from decimal import ROUND_HALF_EVEN, Decimal
 HUNDRED = Decimal(100)
 CENT = Decimal("0.01")
 NBSP = "\u00a0"
+HOME_CURRENCY = "NOK"
 LIMIT = Decimal(10) ** 15
 """Every amount read is smaller than this in absolute value: far above any bank account, and
 well inside the 64-bit integer hundredths the store keeps."""
@@ -16,6 +17,11 @@ TOO_LARGE = "is too large for an amount (at most 15 digits before the decimal se
 def too_large(amount: Decimal) -> bool:
     """Whether an amount read from outside is beyond `LIMIT` (or not a finite number)."""
     return not amount.is_finite() or abs(amount) >= LIMIT
+
+
+def home_first(code: str) -> tuple[bool, str]:
+    """Sort key of currency codes: kroner first, then the others by code."""
+    return code != HOME_CURRENCY, code
 
 
 def to_minor(amount: Decimal) -> int:

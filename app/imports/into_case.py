@@ -345,10 +345,10 @@ class CaseImport:
             )
             # the case's period grows with what the files cover, within the period the case
             # may look at by law: an old statement must not make it look fetched from then
-            first = max(period[0], case_period.start) if period else None
-            last = min(period[1], case_period.end) if period else None
-            if first is not None and last is not None and first <= last:
-                store.widen_case_period(session, self.case_id, first, last)
+            if period:
+                first, last = max(period[0], case_period.start), min(period[1], case_period.end)
+                if first <= last:
+                    store.widen_case_period(session, self.case_id, first, last)
         log.info(
             "case %d: imported %s (%s): %d records, %d new",
             self.case_id,

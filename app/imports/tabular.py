@@ -471,6 +471,11 @@ class ColumnMapping:
         """Role -> header, for the roles that are mapped."""
         return {role: getattr(self, role) for role in ROLES if getattr(self, role)}
 
+    def fits(self, headers: Sequence[str]) -> bool:
+        """Whether every column the mapping names is among `headers`: a mapping remembered
+        for a bank fits that export, not another the bank makes."""
+        return all(header in headers for header in self.columns().values())
+
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict with every field, for the app to remember per bank."""
         data: dict[str, Any] = {"version": 1}
@@ -1122,14 +1127,13 @@ def _open_for(source: Source, mapping: ColumnMapping | None, name: str | None) -
 
 
 def mapping_fits(source: Source, mapping: ColumnMapping, *, name: str | None = None) -> bool:
-    """Whether the file, read with the mapping's settings, has every column the mapping names:
-    a mapping remembered for a bank fits that export, not another the bank makes."""
+    """Whether the file, read with the mapping's settings, `fits` the mapping."""
     try:
         table = _open_for(source, mapping, name)
     except TableFileError:
         return False
     _close(table)
-    return all(header in table.headers for header in mapping.columns().values())
+    return mapping.fits(table.headers)
 
 
 def _close(table: Table) -> None:

@@ -227,9 +227,8 @@ def _picture(ctx: ReportContext, work: EstateWork) -> list[Flowable]:
     story.append(Spacer(1, 2 * mm))
 
     def at_death(item: AccountPosition) -> str:
-        opened = item.account.start_date
-        if opened is not None and opened > picture.death_date:
-            return text(tr, "picture.not_opened")  # in the deceased's name after the death
+        if item.opened_after(picture.death_date):
+            return text(tr, "picture.not_opened")
         return fmt.amount(item.at_key_date, item.currency, show=HOME_CURRENCY) or "–"
 
     def now(item: AccountPosition) -> str:

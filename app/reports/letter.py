@@ -21,7 +21,6 @@ from app.reports import formatting as fmt
 from app.reports.document import PageMarks, ReportDocument, numbered_canvas
 from app.reports.files import written_privately
 from app.reports.styles import FRAME_WIDTH, Styles, facts_style, make_styles
-from app.store.cases import load_case
 from app.store.db import Database
 from app.store.letters import ANSWER_DAYS, sent_dates
 from app.store.models import Bank
@@ -148,7 +147,7 @@ def write_letter(
     tr = _tr(language)
     now = (clock or SystemClock()).now()
     with db.session() as session:
-        case = load_case(session, case_id)
+        case = report_case(session, case_id)  # its name the user's, else the banks'
         bank = session.get(Bank, bank_id)
         if bank is None or bank.case_id != case_id:
             raise LookupError(f"bank {bank_id} is not part of case {case_id}")
@@ -159,14 +158,13 @@ def write_letter(
             if case.period_start and case.period_end
             else service_profile.period(case.key_date, oslo_day(now))
         )
-        named = report_case(session, case_id).subject_name  # the user's, else the banks'
         # a letter sent is dated as sent, with the answer date stored then; a draft is dated
         # today, with the answer date it would get if it went today
         sent_on, due_on = sent_dates(session, case_id, bank_id) or (None, None)
         facts = {
             "reference": case.reference,
             "request_id": case.request_id,
-            "subject_name": named or tr("unknown_name"),
+            "subject_name": case.subject_name or tr("unknown_name"),
             "subject_id": case.subject_id,
             "guardian": case.guardian_id,
             "key_date": case.key_date,

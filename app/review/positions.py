@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from app.domain.money import HOME_CURRENCY, home_first
 from app.review.balances import KnownBalance, balance_on, latest_known, reaches
 from app.store import review_queries
 from app.store.browse import case_period_start
@@ -13,7 +14,6 @@ from app.store.db import Database
 from app.store.workflow import AccountFigures, account_figures
 
 DEBT_TYPES = {"loanAccount", "creditCardAccount"}
-HOME_CURRENCY = "NOK"
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,12 @@ class AccountPosition:
     def currency(self) -> str:
         """The account's currency; NOK where the bank gave none, as the case overview counts."""
         return self.account.currency or HOME_CURRENCY
+
+    def opened_after(self, day: date) -> bool:
+        """Whether the account was opened after `day` (in a deceased's name after the death):
+        it had no balance then to speak of."""
+        opened = self.account.start_date
+        return opened is not None and opened > day
 
     @property
     def is_debt(self) -> bool:
@@ -97,4 +103,4 @@ def totals(
 def currencies(items: list[AccountPosition]) -> list[str]:
     """The currencies of the accounts: NOK first, then the others by code."""
     found = {item.currency for item in items} | {HOME_CURRENCY}
-    return sorted(found, key=lambda code: (code != HOME_CURRENCY, code))
+    return sorted(found, key=home_first)

@@ -23,6 +23,7 @@ from sqlalchemy import ColumnElement, and_, exists, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from app.domain.clock import SystemClock
+from app.domain.money import home_first
 from app.domain.services import Service, profile
 from app.review.balances import KnownBalance, balance_on, daily_balances, latest_known, reaches
 from app.store.cases import banks_with_accounts, load_case, transaction_counts
@@ -612,9 +613,8 @@ def _totals(accounts: Iterable[AccountOverview]) -> tuple[Totals, ...]:
         for moment, value in (("key", account.balance_key), ("end", account.balance_end)):
             if value is not None:
                 row[f"{'assets' if value >= 0 else 'debts'}_{moment}"] += value
-    # kroner first, as in the reports, then the other currencies by code
-    ordered = sorted(sums.items(), key=lambda item: (item[0] != "NOK", item[0]))
-    return tuple(Totals(currency, **row) for currency, row in ordered)
+    ordered = sorted(sums, key=home_first)  # as the reports order them
+    return tuple(Totals(currency, **sums[currency]) for currency in ordered)
 
 
 def case_overview(session: Session, case_id: int) -> CaseOverview:

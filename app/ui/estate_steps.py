@@ -272,9 +272,8 @@ class PicturePage(StepPage):
             self.unknown.addItem(self.tr("Nothing: every bank and account answered in full."))
 
     def _at_death(self, item: AccountPosition, death: date) -> str:
-        opened = item.account.start_date
-        if opened is not None and opened > death:
-            return self.tr("not opened yet")  # opened in the deceased's name after the death
+        if item.opened_after(death):
+            return self.tr("not opened yet")
         return format_minor(item.at_key_date) if item.at_key_date is not None else "–"
 
     def _now(self, item: AccountPosition) -> str:

@@ -276,7 +276,7 @@ class ImportDialog(QDialog):
         if stored is None:
             return
         remembered = tabular.ColumnMapping.from_dict(stored)
-        if all(header in self._headers for header in remembered.columns().values()):
+        if remembered.fits(self._headers):
             self._fill_role_combos(remembered)
             self.refresh_preview()
 

@@ -362,7 +362,7 @@ class MainWindow(QMainWindow):
             TAB_STEPS, self.tr("The steps of the case's kind: what is done and what is left")
         )
         self._show_details()
-        self._showformat_count()
+        self._show_count()
         self._show_banner()
 
     def set_language(self, language: str) -> None:
@@ -530,10 +530,10 @@ class MainWindow(QMainWindow):
 
     def _transactions_reloaded(self, seconds: float) -> None:
         self._last_query_seconds = seconds
-        self._showformat_count()
+        self._show_count()
         self._show_details()
 
-    def _showformat_count(self) -> None:
+    def _show_count(self) -> None:
         shown = self.transaction_model.rowCount()
         row = self.case_model.case(self._case_id)
         total = row.transactions if row else 0

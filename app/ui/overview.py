@@ -60,6 +60,18 @@ def _table(parent: QWidget) -> QTableWidget:
     return table
 
 
+def _height_of_rows(table: QTableWidget, rows: int) -> int:
+    """The height a table needs to show its header, `rows` rows and its horizontal scroll bar
+    (which long rows bring)."""
+    return (
+        table.horizontalHeader().sizeHint().height()
+        + rows * table.verticalHeader().defaultSectionSize()
+        + 2 * table.frameWidth()
+        + table.horizontalScrollBar().sizeHint().height()
+        + 2  # so that the last row is not cut by a pixel
+    )
+
+
 def _item(text: str, *, right: bool = False, tooltip: str | None = None) -> QTableWidgetItem:
     item = QTableWidgetItem(text)
     if right:
@@ -127,14 +139,11 @@ class OverviewWidget(QWidget):
         """Floors for the splitter's parts: a few account rows, one row of the others, so
         that the accounts stay readable when the window is short (or the fetch panel opens
         under it) and the others give way first."""
-        rows = self.accounts.verticalHeader().defaultSectionSize()
-        header = self.accounts.horizontalHeader().sizeHint().height()
-        frame = 2 * self.accounts.frameWidth()
-        scroll_bar = self.accounts.horizontalScrollBar().sizeHint().height()
-        self.accounts.setMinimumHeight(header + ACCOUNT_ROWS_KEPT * rows + frame + scroll_bar)
+        self.accounts.setMinimumHeight(_height_of_rows(self.accounts, ACCOUNT_ROWS_KEPT))
         for table in (self.banks, self.totals):
-            table.setMinimumHeight(header + rows + frame + scroll_bar)
-        self.missing.setMinimumHeight(rows + frame)
+            table.setMinimumHeight(_height_of_rows(table, 1))
+        rows = self.accounts.verticalHeader().defaultSectionSize()
+        self.missing.setMinimumHeight(rows + 2 * self.accounts.frameWidth())
 
     @property
     def overview(self) -> CaseOverview | None:
@@ -312,14 +321,7 @@ class OverviewWidget(QWidget):
         ]
         _fill(self.totals, headers, rows)
         # every currency's row stays in view however short the window: the key figures
-        table = self.totals
-        table.setMinimumHeight(
-            table.horizontalHeader().sizeHint().height()
-            + max(len(rows), 1) * table.verticalHeader().defaultSectionSize()
-            + 2 * table.frameWidth()
-            + table.horizontalScrollBar().sizeHint().height()
-            + 2
-        )
+        self.totals.setMinimumHeight(_height_of_rows(self.totals, max(len(rows), 1)))
 
     def _show_missing(self, overview: CaseOverview) -> None:
         self.missing.clear()
